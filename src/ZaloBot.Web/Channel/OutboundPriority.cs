@@ -1,0 +1,7 @@
+namespace ZaloBot.Web.Channel;
+
+public enum OutboundPriority
+{
+    Interactive = 0,
+    Notification = 1,
+}

@@ -1,0 +1,33 @@
+using ZaloBot.Web.Storage;
+
+namespace ZaloBot.Web.Hosting;
+
+/// <summary>The service binary's subcommands; ./zalobot calls these so that deploys do not need the script.</summary>
+public static class Commands
+{
+    public static async Task<int> ServeAsync(WebApplication app)
+    {
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static async Task<int> MigrateAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return 0;
+    }
+
+    public static async Task<int> SeedAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(CancellationToken.None);
+        return 0;
+    }
+
+    public static int Usage(string command)
+    {
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), migrate, seed, user add.");
+        return 2;
+    }
+}

@@ -1,0 +1,70 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ZaloBot.Web.Organisation;
+
+/// <summary>The shape of content/organisation.yaml: units, wards, categories, reply templates, calendar.</summary>
+public sealed class OrganisationContent
+{
+    public List<UnitRow> Units { get; set; } = [];
+
+    public List<UnitRow> Wards { get; set; } = [];
+
+    public List<CategoryRow> Categories { get; set; } = [];
+
+    public List<TemplateRow> ReplyTemplates { get; set; } = [];
+
+    public List<CalendarRow> Calendar { get; set; } = [];
+
+    public static OrganisationContent Parse(string yaml) =>
+        new DeserializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build()
+            .Deserialize<OrganisationContent>(yaml) ?? new OrganisationContent();
+
+    public sealed class UnitRow
+    {
+        public string Code { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Kind { get; set; } = "ward";
+
+        public string? Phone { get; set; }
+
+        public string? Address { get; set; }
+
+        public bool NeedsReview { get; set; }
+    }
+
+    public sealed class CategoryRow
+    {
+        public string Code { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string? Description { get; set; }
+
+        public string? DefaultUnit { get; set; }
+
+        public int DeadlineWorkingDays { get; set; }
+
+        public string Route { get; set; } = "ticket";
+    }
+
+    public sealed class TemplateRow
+    {
+        public string Title { get; set; } = "";
+
+        public string Body { get; set; } = "";
+    }
+
+    public sealed class CalendarRow
+    {
+        public string Date { get; set; } = "";
+
+        public string Kind { get; set; } = "holiday";
+
+        public string Name { get; set; } = "";
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using ZaloBot.Web.Storage;
+
+namespace ZaloBot.Web.Staff;
+
+public static class StaffConfiguration
+{
+    /// <summary>ASP.NET Core Identity for staff: strong passwords, lockout after repeated failures, secure cookies.</summary>
+    public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                // Five wrong passwords lock the account for 15 minutes: slows guessing, rarely hurts a real user.
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<ZaloBotDbContext>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "zalobot.staff";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.LoginPath = "/console/sign-in";
+            cookie.AccessDeniedPath = "/console/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        return builder;
+    }
+}

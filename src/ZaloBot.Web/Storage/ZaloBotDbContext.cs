@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ZaloBot.Web.Calendar;
+using ZaloBot.Web.Channel;
+using ZaloBot.Web.Citizens;
+using ZaloBot.Web.Conversations;
+using ZaloBot.Web.Faq;
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Organisation;
+using ZaloBot.Web.Staff;
+
+namespace ZaloBot.Web.Storage;
+
+/// <summary>The one database of ZaloBot. Used directly by features: no repositories on top of it.</summary>
+public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<FeedbackCategory> FeedbackCategories => Set<FeedbackCategory>();
+
+    public DbSet<FeedbackTicket> Tickets => Set<FeedbackTicket>();
+
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+
+    public DbSet<TicketCodeCounter> TicketCodeCounters => Set<TicketCodeCounter>();
+
+    public DbSet<Citizen> Citizens => Set<Citizen>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    public DbSet<DeletionRequest> DeletionRequests => Set<DeletionRequest>();
+
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+
+    public DbSet<FaqEntryRevision> FaqEntryRevisions => Set<FaqEntryRevision>();
+
+    public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
+
+    public DbSet<FaqVote> FaqVotes => Set<FaqVote>();
+
+    public DbSet<InboxEvent> InboxEvents => Set<InboxEvent>();
+
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+
+    public DbSet<ZaloOaToken> ZaloOaTokens => Set<ZaloOaToken>();
+
+    public DbSet<TranscriptEntry> Transcript => Set<TranscriptEntry>();
+
+    public DbSet<HandoffRequest> HandoffRequests => Set<HandoffRequest>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<OrgUnit>().HasIndex(u => u.Code).IsUnique();
+        builder.Entity<FeedbackCategory>().HasIndex(c => c.Code).IsUnique();
+
+        builder.Entity<FeedbackTicket>(t =>
+        {
+            t.HasIndex(x => x.Code).IsUnique();
+            t.HasIndex(x => x.SourceMessageId).IsUnique();
+            // The queue: filtered by status/unit/ward and sorted by due date; must stay fast at 100,000 rows.
+            t.HasIndex(x => new { x.Status, x.DueDate });
+            t.HasIndex(x => new { x.UnitId, x.Status, x.DueDate });
+            t.HasIndex(x => new { x.WardId, x.DueDate });
+            t.HasIndex(x => x.CitizenId);
+            t.HasOne(x => x.Ward).WithMany().HasForeignKey(x => x.WardId).OnDelete(DeleteBehavior.Restrict);
+            t.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            t.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            t.HasOne(x => x.Citizen).WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<TicketEvent>().HasIndex(e => new { e.TicketId, e.At });
+        builder.Entity<Attachment>().HasIndex(a => a.TicketId);
+        builder.Entity<Attachment>().HasIndex(a => new { a.ZaloUserId, a.Sha256 });
+        builder.Entity<TicketCodeCounter>().HasKey(c => c.Year);
+        builder.Entity<TicketCodeCounter>().Property(c => c.Year).ValueGeneratedNever();
+
+        builder.Entity<Citizen>().HasIndex(c => c.ZaloUserId).IsUnique();
+
+        builder.Entity<FaqEntry>().HasIndex(f => f.Slug).IsUnique();
+        builder.Entity<FaqEntryRevision>().HasIndex(r => new { r.FaqEntryId, r.Revision }).IsUnique();
+        builder.Entity<UnansweredQuestion>().HasIndex(q => q.SourceMessageId).IsUnique();
+        builder.Entity<UnansweredQuestion>().HasIndex(q => new { q.Status, q.AskedAt });
+        builder.Entity<FaqVote>().HasIndex(v => v.SourceMessageId).IsUnique();
+
+        builder.Entity<InboxEvent>().HasIndex(e => e.DedupeKey).IsUnique();
+        builder.Entity<InboxEvent>().HasIndex(e => new { e.State, e.Id });
+
+        builder.Entity<OutboundMessage>(o =>
+        {
+            o.HasIndex(x => x.IdempotencyKey).IsUnique();
+            o.HasIndex(x => new { x.State, x.Priority, x.NextAttemptAt });
+            o.HasIndex(x => x.ZaloMessageId);
+            o.HasIndex(x => x.TicketId);
+            o.Property(x => x.Payload).HasColumnType("jsonb");
+        });
+
+        builder.Entity<ZaloOaToken>().HasKey(t => t.OaId);
+
+        builder.Entity<TranscriptEntry>().HasIndex(t => new { t.ZaloUserId, t.At });
+        builder.Entity<TranscriptEntry>().HasIndex(t => new { t.SourceId, t.Direction }).IsUnique();
+
+        builder.Entity<HandoffRequest>().HasIndex(h => new { h.State, h.RequestedAt });
+        builder.Entity<HandoffRequest>().HasIndex(h => h.ZaloUserId);
+
+        builder.Entity<CalendarDay>().HasKey(d => d.Date);
+        builder.Entity<CalendarDay>().Property(d => d.Date).ValueGeneratedNever();
+    }
+}

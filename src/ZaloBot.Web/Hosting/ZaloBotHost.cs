@@ -1,3 +1,6 @@
+using ZaloBot.Web.Channel;
+using ZaloBot.Web.Dev;
+using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 
@@ -14,9 +17,15 @@ public static class ZaloBotHost
         builder.AddRedis();
         builder.AddStaff();
         builder.AddHealth(service);
+        builder.AddWebhook();
+        builder.AddChannel(service);
+        builder.AddDevSimulator();
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapWebhook();
+        app.MapDeadLetters();
+        app.MapDevSimulator();
         return app;
     }
 }

@@ -25,6 +25,7 @@ public static class ChannelConfiguration
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
         }
 
+        builder.Services.AddHealthChecks().AddCheck<ZaloTokenReadinessCheck>("zalo-token-ready", tags: ["ready"]);
         builder.Services.AddSingleton<IZaloTokenStore, PostgresZaloTokenStore>();
         builder.Services.AddSingleton<IZaloDistributedLock, RedisZaloDistributedLock>();
 

@@ -25,6 +25,8 @@ public static class ChannelConfiguration
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
         }
 
+        // The dead-letter admin API requires the Admin role (authorization middleware is added by the host when registered).
+        builder.Services.AddAuthorization();
         builder.Services.AddHealthChecks().AddCheck<ZaloTokenReadinessCheck>("zalo-token-ready", tags: ["ready"]);
         builder.Services.AddSingleton<IZaloTokenStore, PostgresZaloTokenStore>();
         builder.Services.AddSingleton<IZaloDistributedLock, RedisZaloDistributedLock>();

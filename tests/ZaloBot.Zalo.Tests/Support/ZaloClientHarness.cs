@@ -35,7 +35,8 @@ public sealed class ZaloClientHarness : IAsyncDisposable
         TimeProvider? time = null,
         InMemoryTokenStore? store = null,
         InMemoryDistributedLock? distributedLock = null,
-        bool seedTokens = true)
+        bool seedTokens = true,
+        ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,7 +62,14 @@ public sealed class ZaloClientHarness : IAsyncDisposable
         store ??= new InMemoryTokenStore();
         distributedLock ??= new InMemoryDistributedLock();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
+            }
+        });
         if (time is not null)
         {
             services.AddSingleton(time);

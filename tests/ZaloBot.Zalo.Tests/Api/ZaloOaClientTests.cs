@@ -177,6 +177,21 @@ public sealed class ZaloOaClientTests
     }
 
     [Test]
+    public async Task SendTextAsync_ConnectionRefused_IsRetryableAndSurelyNotDelivered()
+    {
+        // Port 1 on loopback has no listener: the connection is refused, so no request reached Zalo.
+        await using var harness = ZaloClientHarness.Create(_fake, new Dictionary<string, string?>
+        {
+            ["Zalo:Api:OpenApiBaseUrl"] = "http://127.0.0.1:1/",
+        });
+
+        var result = await harness.Client.SendTextAsync(User, "x");
+
+        Assert.That(result.Error, Is.EqualTo(new ZaloError(
+            ZaloErrorCategory.Retryable, null, "transport error: ConnectionError", null, MayHaveBeenDelivered: false)));
+    }
+
+    [Test]
     public async Task SendTextAsync_RateLimitedByZalo_IsRetriedAndSentOnce()
     {
         Zalo.FailNext(FakeZaloFault.RateLimited);

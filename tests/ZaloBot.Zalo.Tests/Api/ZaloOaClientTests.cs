@@ -166,9 +166,11 @@ public sealed class ZaloOaClientTests
     {
         await using var harness = ZaloClientHarness.Create(_fake, new Dictionary<string, string?>
         {
-            ["Zalo:Resilience:AttemptTimeout"] = "00:00:00.200",
+            // 1 s per attempt against a 3 s answer: generous enough that a loaded CI machine still gets the
+            // request to the fake before the attempt times out.
+            ["Zalo:Resilience:AttemptTimeout"] = "00:00:01",
         });
-        Zalo.Latency = TimeSpan.FromSeconds(2);
+        Zalo.Latency = TimeSpan.FromSeconds(3);
 
         var result = await harness.Client.SendTextAsync(User, "x");
 
@@ -260,10 +262,10 @@ public sealed class ZaloOaClientTests
     {
         await using var harness = ZaloClientHarness.Create(_fake, new Dictionary<string, string?>
         {
-            ["Zalo:Resilience:AttemptTimeout"] = "00:00:00.100",
+            ["Zalo:Resilience:AttemptTimeout"] = "00:00:00.500",
         });
         Zalo.SetUserProfile(User, "An");
-        Zalo.Latency = TimeSpan.FromSeconds(1);
+        Zalo.Latency = TimeSpan.FromSeconds(3);
 
         var result = await harness.Client.GetUserDetailAsync(User);
 

@@ -23,11 +23,12 @@ public sealed class ZaloTokenRefreshWorkerTests
             time.Advance(TimeSpan.FromMinutes(10));
         }
 
-        await WaitUntilAsync(() => fake.State.RefreshCount == 1);
+        // The status changes only after the new pair is stored, so wait on it rather than on the fake's counter.
+        await WaitUntilAsync(() => harness.Tokens.Status.LastRefreshAt is not null);
         await worker.StopAsync(CancellationToken.None);
 
-        Assert.That(harness.Tokens.Status.LastRefreshAt, Is.Not.Null);
         Assert.That(fake.State.RefreshCount, Is.EqualTo(1));
+        Assert.That(harness.Store.Peek(fake.State.Options.OaId)!.IssuedAt, Is.EqualTo(time.GetUtcNow()));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

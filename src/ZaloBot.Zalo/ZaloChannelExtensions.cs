@@ -54,6 +54,7 @@ public static class ZaloChannelExtensions
         services.TryAddSingleton<ZaloOAuthClient>();
         services.TryAddSingleton<ZaloAccessTokenProvider>();
         services.TryAddSingleton<IAccessTokenProvider>(sp => sp.GetRequiredService<ZaloAccessTokenProvider>());
+        services.AddHostedService<ZaloTokenRefreshWorker>();
         services.AddHealthChecks().AddCheck<ZaloTokenHealthCheck>("zalo-token", tags: ["zalo"]);
         return services;
     }

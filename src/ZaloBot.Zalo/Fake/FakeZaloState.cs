@@ -28,7 +28,7 @@ public sealed class FakeZaloState(TimeProvider time, IOptions<FakeZaloOptions> o
     private readonly Dictionary<string, (string DisplayName, bool IsFollower)> _profiles = [];
     private readonly Dictionary<string, DateTimeOffset> _uploads = [];
     private readonly List<FakeZaloSentMessage> _messages = [];
-    private readonly Queue<FakeZaloFault> _faults = new();
+    private readonly Queue<FakeZaloFault?> _faults = new();
     private readonly ConcurrentDictionary<string, int> _requests = new();
     private string? _accessToken;
     private DateTimeOffset _accessTokenExpiresAt;
@@ -87,11 +87,19 @@ public sealed class FakeZaloState(TimeProvider time, IOptions<FakeZaloOptions> o
         }
     }
 
-    /// <summary>The next <paramref name="count"/> API calls (any endpoint but control) fail with <paramref name="fault"/>.</summary>
-    public void FailNext(FakeZaloFault fault, int count = 1)
+    /// <summary>
+    /// The next <paramref name="count"/> API calls (any endpoint but control) fail with <paramref name="fault"/>,
+    /// after letting <paramref name="afterCalls"/> calls through.
+    /// </summary>
+    public void FailNext(FakeZaloFault fault, int count = 1, int afterCalls = 0)
     {
         lock (_lock)
         {
+            for (var i = 0; i < afterCalls; i++)
+            {
+                _faults.Enqueue(null);
+            }
+
             for (var i = 0; i < count; i++)
             {
                 _faults.Enqueue(fault);
@@ -145,7 +153,7 @@ public sealed class FakeZaloState(TimeProvider time, IOptions<FakeZaloOptions> o
     {
         lock (_lock)
         {
-            return _faults.TryDequeue(out var f) ? f : null;
+            return _faults.TryDequeue(out var f) ? f : null; // a null entry lets one call through
         }
     }
 

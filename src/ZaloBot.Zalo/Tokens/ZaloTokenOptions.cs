@@ -47,11 +47,25 @@ public sealed class ZaloTokenOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan FailureCooldown { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often <see cref="ZaloTokenRefreshWorker"/> checks the token. Default 10 min: many checks inside the
+    /// 1 h lead, so the refresh happens about 50–60 min before expiry even with no traffic.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan BackgroundCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (LockWait > LockLease * 2)
         {
             yield return new ValidationResult("LockWait should not exceed twice LockLease.", [nameof(LockWait)]);
+        }
+
+        if (BackgroundCheckInterval >= RefreshLead && RefreshLead > TimeSpan.Zero)
+        {
+            yield return new ValidationResult(
+                "BackgroundCheckInterval must be shorter than RefreshLead, or an idle process can miss the refresh window.",
+                [nameof(BackgroundCheckInterval)]);
         }
     }
 }

@@ -40,6 +40,7 @@ public static class ChannelConfiguration
         builder.Services.AddScoped<OutboxSender>();
         builder.Services.AddSingleton<MediaDownloader>();
         builder.Services.TryAddScoped<IInboundEventHandler, EchoInboundEventHandler>();
+        builder.Services.AddHostedService<ChannelWarmup>();
         builder.Services.AddHttpClient(MediaDownloader.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 
         if (service.RunsWorkers)

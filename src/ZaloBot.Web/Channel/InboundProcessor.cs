@@ -23,21 +23,22 @@ public sealed class InboundProcessor(
     MediaDownloader media,
     OutboxWorkSignal outboxSignal,
     IOptions<WebhookOptions> webhook,
-    IOptions<ChannelOptions> options,
     TimeProvider time,
     ILogger<InboundProcessor> logger)
 {
+    /// <summary>
+    /// Handles the event unless its processed marker exists. The caller sets the marker (<c>in:done:{key}</c>) in the
+    /// same Redis transaction as the stream acknowledgement.
+    /// </summary>
     public async Task ProcessAsync(string dedupeKey, string body, CancellationToken cancellationToken)
     {
-        var redisDb = redis.GetDatabase();
-        if (await redisDb.KeyExistsAsync(keys.Done(dedupeKey)))
+        if (await redis.GetDatabase().KeyExistsAsync(keys.Done(dedupeKey)))
         {
             return;
         }
 
         var evt = ZaloEventParser.Parse(body, [webhook.Value.OaId]);
         await HandleAsync(evt, dedupeKey, cancellationToken);
-        await redisDb.StringSetAsync(keys.Done(dedupeKey), "1", options.Value.DedupeRetention);
     }
 
     private async Task HandleAsync(ZaloEvent evt, string dedupeKey, CancellationToken cancellationToken)
@@ -97,17 +98,17 @@ public sealed class InboundProcessor(
             return;
         }
 
-        var idempotencyKeys = replies.Select((_, i) => TurnKey(dedupeKey, i)).ToList();
-        var existing = await db.OutboundMessages.Where(m => idempotencyKeys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken);
+        // One statement per reply; ON CONFLICT makes a re-run (stream redelivery) add nothing.
         for (var i = 0; i < replies.Count; i++)
         {
-            if (!existing.Contains(idempotencyKeys[i]))
-            {
-                db.OutboundMessages.Add(replies[i].ToOutbound(userId, idempotencyKeys[i], OutboundPriority.Interactive, now));
-            }
+            var row = replies[i].ToOutbound(userId, TurnKey(dedupeKey, i), OutboundPriority.Interactive, now);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO outbound_messages (zalo_user_id, priority, payload, state, attempts, next_attempt_at, idempotency_key, created_at)
+                VALUES ({row.ZaloUserId}, {(int)row.Priority}, {row.Payload}::jsonb, {(int)row.State}, 0, {row.NextAttemptAt}, {row.IdempotencyKey}, {row.CreatedAt})
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         outboxSignal.Pulse();
     }
 
@@ -124,23 +125,17 @@ public sealed class InboundProcessor(
     /// </summary>
     private async Task TouchCitizenAsync(ZaloEvent evt, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO citizens (zalo_user_id, first_seen_at, is_follower) VALUES ({userId}, {now}, false) ON CONFLICT (zalo_user_id) DO NOTHING",
-            cancellationToken);
         var interaction = evt is UserMessageEvent or FollowEvent or UserSubmitInfoEvent;
-        var at = At(evt, now);
-        var citizens = db.Citizens.Where(c => c.ZaloUserId == userId);
-        if (interaction)
-        {
-            await citizens.Where(c => c.LastInteractionAt == null || c.LastInteractionAt < at)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInteractionAt, at), cancellationToken);
-        }
-
-        if (evt is FollowEvent or UnfollowEvent)
-        {
-            var follows = evt is FollowEvent;
-            await citizens.ExecuteUpdateAsync(s => s.SetProperty(c => c.IsFollower, follows), cancellationToken);
-        }
+        DateTimeOffset? at = interaction ? At(evt, now) : null;
+        bool? follows = evt switch { FollowEvent => true, UnfollowEvent => false, _ => null };
+        // One round trip: create on first contact, move LastInteractionAt forward only (events can arrive out of order).
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO citizens (zalo_user_id, first_seen_at, last_interaction_at, is_follower)
+            VALUES ({userId}, {now}, {at}, {follows ?? false})
+            ON CONFLICT (zalo_user_id) DO UPDATE SET
+                last_interaction_at = GREATEST(citizens.last_interaction_at, excluded.last_interaction_at),
+                is_follower = COALESCE({follows}::boolean, citizens.is_follower)
+            """, cancellationToken);
     }
 
     private async Task AddTranscriptAsync(string? userId, TranscriptDirection direction, string text, string sourceId, DateTimeOffset at, CancellationToken cancellationToken)

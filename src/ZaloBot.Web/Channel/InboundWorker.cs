@@ -231,6 +231,7 @@ public sealed class InboundWorker(
         RedisValue position = "0";
         while (!ct.IsCancellationRequested)
         {
+            var seen = signal.Version;
             var entries = await db.StreamReadGroupAsync(stream, ChannelKeys.ConsumerGroup, InstanceId, position, count: 20);
             if (entries.Length == 0)
             {
@@ -240,7 +241,7 @@ public sealed class InboundWorker(
                     continue;
                 }
 
-                await signal.WaitAsync(_options.IdlePollInterval, time, ct);
+                await signal.WaitAsync(seen, _options.IdlePollInterval, time, ct);
                 continue;
             }
 
@@ -322,6 +323,8 @@ public sealed class InboundWorker(
         if (key is not null)
         {
             _ = tx.HashDeleteAsync(keys.Attempts, key);
+            // The processed marker: a redelivery of this event (re-drive aside) is skipped.
+            _ = tx.StringSetAsync(keys.Done(key), "1", _options.DedupeRetention);
         }
 
         await tx.ExecuteAsync();

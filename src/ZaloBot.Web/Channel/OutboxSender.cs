@@ -145,7 +145,11 @@ public sealed class OutboxSender(
         try
         {
             var redisDb = redis.GetDatabase();
-            await Task.WhenAll(messageIds.Select(id => redisDb.StringSetAsync(keys.Sent(id), "1", _options.SentMessageRetention)));
+            foreach (var id in messageIds)
+            {
+                // Fire and forget: no round trip on the send path; a lost marker only changes a debug log line.
+                await redisDb.StringSetAsync(keys.Sent(id), "1", _options.SentMessageRetention, flags: CommandFlags.FireAndForget);
+            }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -35,6 +35,7 @@ public sealed class OutboxWorker(
             while (!stoppingToken.IsCancellationRequested)
             {
                 heartbeats.Beat(Name);
+                var seen = signal.Version;
                 var claimed = 0;
                 try
                 {
@@ -49,7 +50,7 @@ public sealed class OutboxWorker(
 
                 if (claimed == 0)
                 {
-                    await signal.WaitAsync(_options.IdlePollInterval * 4, time, stoppingToken);
+                    await signal.WaitAsync(seen, _options.IdlePollInterval * 4, time, stoppingToken);
                 }
             }
         }

@@ -28,6 +28,7 @@ public static class EndToEnd
         var total = rate * seconds;
         var started = new Dictionary<string, DateTimeOffset>();
         var ack = new List<double>();
+        var failures = new List<int>();
         var tasks = new List<Task>();
         var origin = time.GetTimestamp();
         for (var i = 0; i < total; i++)
@@ -39,34 +40,46 @@ public static class EndToEnd
             }
 
             var text = $"e2e-{run}-{i}";
+            var msgId = $"{run}-{i}";
             started[text] = time.GetUtcNow();
             var user = "e2e-" + (i % 50).ToString(CultureInfo.InvariantCulture);
             tasks.Add(Task.Run(async () =>
             {
                 var t = time.GetTimestamp();
-                using var response = await PostAsync(http, appId, secret, oaId, $"{run}-{i}", user, text);
+                using var response = await PostAsync(http, appId, secret, oaId, msgId, user, text);
                 lock (ack)
                 {
                     ack.Add(time.GetElapsedTime(t).TotalMilliseconds);
+                    if ((int)response.StatusCode != 200)
+                    {
+                        failures.Add((int)response.StatusCode);
+                    }
                 }
             }));
         }
 
         await Task.WhenAll(tasks);
-        await Task.Delay(TimeSpan.FromSeconds(2), time);
-        using var doc = JsonDocument.Parse(await http.GetStringAsync("/fake-zalo/_control/messages"));
+        // Collect replies until every event has one or 15 s pass (late replies still count, with their latency).
         var latencies = new List<double>();
-        foreach (var message in doc.RootElement.EnumerateArray())
+        var waitStart = time.GetTimestamp();
+        do
         {
-            var text = message.TryGetProperty("text", out var t) ? t.GetString() : null;
-            if (text is not null && text.StartsWith("Bạn vừa gửi: ", StringComparison.Ordinal)
-                && started.TryGetValue(text["Bạn vừa gửi: ".Length..], out var at))
+            await Task.Delay(TimeSpan.FromMilliseconds(500), time);
+            latencies.Clear();
+            using var doc = JsonDocument.Parse(await http.GetStringAsync("/fake-zalo/_control/messages"));
+            foreach (var message in doc.RootElement.EnumerateArray())
             {
-                latencies.Add((message.GetProperty("sentAt").GetDateTimeOffset() - at).TotalMilliseconds);
+                var text = message.TryGetProperty("text", out var t) ? t.GetString() : null;
+                if (text is not null && text.StartsWith("Bạn vừa gửi: ", StringComparison.Ordinal)
+                    && started.TryGetValue(text["Bạn vừa gửi: ".Length..], out var at))
+                {
+                    latencies.Add((message.GetProperty("sentAt").GetDateTimeOffset() - at).TotalMilliseconds);
+                }
             }
         }
+        while (latencies.Count < total && time.GetElapsedTime(waitStart) < TimeSpan.FromSeconds(15));
 
-        Console.WriteLine($"e2e_events={total} replies={latencies.Count} rate={rate}/s");
+        Console.WriteLine($"e2e_events={total} non200={failures.Count} ({string.Join(',', failures.Distinct())}) replies={latencies.Count} rate={rate}/s");
         Console.WriteLine($"e2e_p50_ms={Percentile(latencies, 50):F1} e2e_p99_ms={Percentile(latencies, 99):F1} e2e_max_ms={(latencies.Count > 0 ? latencies.Max() : double.NaN):F1}");
         Console.WriteLine($"ack_p50_ms={Percentile(ack, 50):F1} ack_p99_ms={Percentile(ack, 99):F1}");
         return latencies.Count == total ? 0 : 1;

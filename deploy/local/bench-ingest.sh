@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingest benchmark, bounded in time (~1.5 min including builds):
+# Ingest benchmark, bounded in time (~2 min including builds):
 #  1. our service, role "web" (ingest only, as deployed behind the load balancer), vs a bare endpoint process doing
 #     only verify + SET NX + XADD: wrk replays pre-signed requests (unique msg_id each) for $DURATION s;
 #  2. our service, role "all" (ingest + workers + outbox + in-process fake Zalo): first-request latency, then
@@ -8,7 +8,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"
-RATE="${RATE:-50}"; E2E_SECONDS="${E2E_SECONDS:-10}"; COUNT="${COUNT:-300000}"
+LOW_CONNECTIONS="${LOW_CONNECTIONS:-4}"; RATE="${RATE:-50}"; E2E_SECONDS="${E2E_SECONDS:-10}"; COUNT="${COUNT:-300000}"
 PORT=18080; BARE_PORT=18081
 APP_ID="bench-app"; SECRET="bench-secret"; OA_ID="2000000000000000002"
 WORK="$(mktemp -d)"; PIDS=()
@@ -38,17 +38,21 @@ start_service() { # role prefix
   PIDS+=($!); wait_ready "http://127.0.0.1:$PORT/health/live"
 }
 stop_last() { local p="${PIDS[-1]}"; kill "$p"; wait "$p" 2>/dev/null || true; unset 'PIDS[-1]'; }
-run_wrk() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 2s -s "$ROOT/deploy/local/bench/ingest.lua" "$1" -- "$2" "$THREADS" | grep '^RESULT' | sed 's/^RESULT //'; }
+run_wrk() { wrk -t"$THREADS" -c"${3:-$CONNECTIONS}" -d"${DURATION}s" --timeout 2s -s "$ROOT/deploy/local/bench/ingest.lua" "$1" -- "$2" "$THREADS" | grep '^RESULT' | sed 's/^RESULT //'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
 echo "generating $COUNT pre-signed requests…" >&2
 dotnet "$BENCH" gen "$COUNT" "$WORK/ours.txt" "$APP_ID" "$SECRET" "$OA_ID"
 dotnet "$BENCH" gen "$COUNT" "$WORK/bare.txt" "$APP_ID" "$SECRET" "$OA_ID"
+dotnet "$BENCH" gen "$COUNT" "$WORK/ours-low.txt" "$APP_ID" "$SECRET" "$OA_ID"
+dotnet "$BENCH" gen "$COUNT" "$WORK/bare-low.txt" "$APP_ID" "$SECRET" "$OA_ID"
 
 RUN="bench:$(date +%s)"
 echo "ingest: our service (role web), ${DURATION}s, $CONNECTIONS connections…" >&2
 start_service Web "$RUN:web:"
 OURS=$(run_wrk "http://127.0.0.1:$PORT" "$WORK/ours.txt")
+echo "ingest: our service (role web), ${DURATION}s, $LOW_CONNECTIONS connections (latency below saturation)…" >&2
+OURS_LOW=$(run_wrk "http://127.0.0.1:$PORT" "$WORK/ours-low.txt" "$LOW_CONNECTIONS")
 stop_last
 
 echo "ingest: bare endpoint, ${DURATION}s, $CONNECTIONS connections…" >&2
@@ -56,6 +60,7 @@ dotnet "$BENCH" bare "http://127.0.0.1:$BARE_PORT" "${ConnectionStrings__Redis}"
 PIDS+=($!)
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.2; done
 BARE=$(run_wrk "http://127.0.0.1:$BARE_PORT" "$WORK/bare.txt")
+BARE_LOW=$(run_wrk "http://127.0.0.1:$BARE_PORT" "$WORK/bare-low.txt" "$LOW_CONNECTIONS")
 stop_last
 
 echo "end to end: our service (role all), $RATE events/s for ${E2E_SECONDS}s…" >&2
@@ -72,7 +77,12 @@ cat <<REPORT
 == ingest (wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, unique signed events) ==
 ours (role web): $OURS
 bare endpoint:   $BARE
-ratio ours/bare: $RATIO   (target >= 0.60, ours p99 < 10 ms)
+ratio ours/bare: $RATIO   (target >= 0.60)
+== ingest below saturation (wrk -t$THREADS -c$LOW_CONNECTIONS -d${DURATION}s) ==
+ours (role web): $OURS_LOW
+bare endpoint:   $BARE_LOW
+(target: ours p99 < 10 ms)
+load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores
 == end to end (role all, $RATE events/s, ${E2E_SECONDS}s) ==
 $E2E
 (target: e2e p99 < 100 ms; first request not slow)

@@ -1,5 +1,7 @@
 using System.Text;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Webhook;
@@ -12,11 +14,19 @@ namespace ZaloBot.Web.Channel;
 /// Pays the first-request costs at start-up rather than on Zalo's first webhook (which has 2 s): Redis round trip,
 /// a PostgreSQL connection in the pool, the EF Core model, the signature and parser code paths. Best effort: a
 /// failure is logged and the service starts anyway (readiness reports what is down). Bounded to 10 s.
+/// Once the server listens, one signed request for a foreign OA goes through the real endpoint (answered 404, nothing
+/// enqueued), so routing, body reading, the MAC check and the parser are compiled before Zalo's first event.
 /// </summary>
-public sealed class ChannelWarmup(IServiceProvider services, ILogger<ChannelWarmup> logger) : IHostedService
+public sealed class ChannelWarmup(
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
+    Microsoft.AspNetCore.Hosting.Server.IServer server,
+    IOptions<ZaloWebhookOptions> webhook,
+    ILogger<ChannelWarmup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        lifetime.ApplicationStarted.Register(() => _ = SelfRequestAsync());
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(TimeSpan.FromSeconds(10));
         try
@@ -38,4 +48,28 @@ public sealed class ChannelWarmup(IServiceProvider services, ILogger<ChannelWarm
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SelfRequestAsync()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal), UriKind.Absolute, out var baseUri))
+        {
+            return;
+        }
+
+        try
+        {
+            var body = Encoding.UTF8.GetBytes("""{"app_id":"warmup","event_name":"user_send_text","sender":{"id":"warmup"},"recipient":{"id":"warmup-oa"},"message":{"msg_id":"warmup","text":"warmup"},"timestamp":"1"}""");
+            using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, WebhookEndpoints.Path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json");
+            request.Headers.TryAddWithoutValidation(ZaloSignature.HeaderName, ZaloSignature.SignHeader(webhook.Value.AppId, body, webhook.Value.OaSecretKey));
+            using var response = await http.SendAsync(request);
+            logger.LogDebug("Webhook warm-up request answered {Status}", (int)response.StatusCode);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            logger.LogDebug("Webhook warm-up request failed ({Error})", ex.GetType().Name);
+        }
+    }
 }

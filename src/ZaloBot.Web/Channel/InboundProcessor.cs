@@ -71,7 +71,15 @@ public sealed class InboundProcessor(
                 return;
 
             case UnknownZaloEvent:
-                logger.LogDebug("Ignored event {EventName} (kept raw, no handler)", evt.EventName);
+                // Kept raw for later use (tags, calls, ZNS…); nothing acts on it today.
+                var key = dedupeKey.Length <= 200 ? dedupeKey : dedupeKey[..200];
+                var name = evt.EventName.Length is > 0 and <= 100 ? evt.EventName : "unknown";
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO inbox_events (dedupe_key, event_name, zalo_user_id, payload, received_at, state, attempts, last_error, processed_at)
+                    VALUES ({key}, {name}, {evt.UserId}, {evt.RawJson}, {now}, {(int)InboxEventState.Forwarded}, 0, 'unhandled event: kept raw', {now})
+                    ON CONFLICT (dedupe_key) DO NOTHING
+                    """, cancellationToken);
+                logger.LogDebug("Event {EventName} has no handler; kept raw in inbox_events", evt.EventName);
                 return;
         }
 

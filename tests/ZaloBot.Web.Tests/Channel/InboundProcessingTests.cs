@@ -294,5 +294,28 @@ public sealed class InboundProcessingTests
         Assert.That(stored.Select(a => (a.SourceUrl, a.SizeBytes, a.ContentType)), Is.EqualTo(new[] { ("http://cdn.test/media/4000", 4000L, "image/jpeg") }));
     }
 
+    [Test]
+    public async Task UnknownEvent_KeptRawAndNotHandled()
+    {
+        var handler = new RecordingHandler();
+        await using var host = ChannelHost.Create(_database, _fake, handler, TestServers.Redis);
+        using var client = host.CreateClient();
+        var body = Webhook.Fixtures.All().Single(b => b.Contains("\"add_user_to_tag\"", StringComparison.Ordinal));
+
+        var response = await ZaloEvents.PostAsync(client, body);
+        var kept = await Eventually.TrueAsync(async () =>
+        {
+            await using var db = _database.CreateContext();
+            return await db.InboxEvents.AnyAsync();
+        }, Wait);
+
+        await using var db = _database.CreateContext();
+        var row = await db.InboxEvents.SingleAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(kept, Is.True);
+        Assert.That((row.EventName, row.State, row.Payload, row.ZaloUserId), Is.EqualTo(("add_user_to_tag", InboxEventState.Forwarded, body, "2468458835296197922")));
+        Assert.That(handler.Seen, Is.Empty);
+    }
+
     private static int RedisPort() => int.Parse(TestServers.Redis.Split(':')[1].Split(',')[0]);
 }

@@ -295,6 +295,48 @@ public sealed class InboundProcessingTests
     }
 
     [Test]
+    public async Task PostgresDownWhileProcessing_EventWaitsInsteadOfDeadLettering()
+    {
+        var handler = new RecordingHandler();
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(_database.ConnectionString);
+        await using var pgProxy = new TcpProxy(target.Port);
+        pgProxy.Start();
+        target.Port = pgProxy.Port;
+        target.Pooling = false;
+        target.Timeout = 2;
+        await using var host = new ZaloBotFactory(target.ConnectionString, TestServers.Redis, new Dictionary<string, string?>
+        {
+            ["Channel:MaxAttempts"] = "2",
+            ["Channel:RetryBaseDelay"] = "00:00:00.050",
+            ["Channel:IdlePollInterval"] = "00:00:00.020",
+        })
+        {
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<IInboundEventHandler>(handler);
+                _fake.Attach(services);
+            },
+        };
+        using var client = host.CreateClient();
+
+        pgProxy.Stop();
+        var accepted = await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-pg", "pg-1", "chờ cơ sở dữ liệu"));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var seenWhileDown = handler.Seen.Count;
+        var attemptsWhileDown = await TestServers.RedisConnection.GetDatabase().HashGetAsync(host.RedisKeyPrefix + "in:attempts", "pg-1");
+        pgProxy.Start();
+        var processed = await Eventually.TrueAsync(() => handler.Seen.Count == 1, Wait);
+
+        await using var db = _database.CreateContext();
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(seenWhileDown, Is.Zero);
+        Assert.That(attemptsWhileDown.IsNull, Is.True, "an outage spends no attempts");
+        Assert.That(processed, Is.True);
+        Assert.That(await db.InboxEvents.CountAsync(), Is.Zero, "nothing dead-lettered");
+        Assert.That(await db.Transcript.Select(t => t.Text).ToListAsync(), Is.EqualTo(new[] { "chờ cơ sở dữ liệu" }));
+    }
+
+    [Test]
     public async Task UnknownEvent_KeptRawAndNotHandled()
     {
         var handler = new RecordingHandler();

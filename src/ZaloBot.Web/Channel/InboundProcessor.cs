@@ -90,21 +90,24 @@ public sealed class InboundProcessor(
         }
 
         var userId = evt.UserId;
-        await TouchCitizenAsync(evt, userId, now, cancellationToken);
-
         IReadOnlyList<Guid> attachmentIds = [];
+        if (evt is UserMessageEvent withMedia)
+        {
+            // Downloads happen before the transaction opens (up to Channel:MediaTimeout each).
+            attachmentIds = await media.DownloadAsync(db, userId, withMedia.Attachments, cancellationToken);
+        }
+
+        // One transaction (one commit, one WAL flush) for the citizen, media, transcript, the handler's own writes
+        // through this DbContext and the replies: all or nothing, and the outbox rows exist only if the turn did.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TouchCitizenAsync(evt, userId, now, cancellationToken);
         if (evt is UserMessageEvent message)
         {
-            attachmentIds = await media.DownloadAsync(db, userId, message.Attachments, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await AddTranscriptAsync(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : dedupeKey, At(evt, now), cancellationToken);
         }
 
         var replies = await handler.HandleAsync(new InboundTurn(evt, userId, dedupeKey, attachmentIds), cancellationToken);
-        if (replies.Count == 0)
-        {
-            return;
-        }
 
         // One statement per reply; ON CONFLICT makes a re-run (stream redelivery) add nothing.
         for (var i = 0; i < replies.Count; i++)
@@ -117,7 +120,12 @@ public sealed class InboundProcessor(
                 """, cancellationToken);
         }
 
-        outboxSignal.Pulse();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (replies.Count > 0)
+        {
+            outboxSignal.Pulse();
+        }
     }
 
     /// <summary>The outbox idempotency key of the n-th reply to an inbound event.</summary>

@@ -26,6 +26,9 @@ public sealed class InboundWorker(
 {
     public const string Name = "inbound";
 
+    /// <summary>How often an idle owner looks for entries stuck in other consumers' pending lists (a safety net).</summary>
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
+
     private static readonly LuaScript RenewScript = LuaScript.Prepare(
         "if redis.call('GET', @key) == @token then return redis.call('PEXPIRE', @key, @ttl) end return 0");
 
@@ -209,7 +212,7 @@ public sealed class InboundWorker(
             try
             {
                 await EnsureGroupAsync(stream);
-                await ClaimAbandonedAsync(stream);
+                await ClaimAbandonedAsync(stream, minIdleMs: 0);
                 await ConsumeAsync(stream, owned, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -229,8 +232,16 @@ public sealed class InboundWorker(
     {
         var db = redis.GetDatabase();
         RedisValue position = "0";
+        var lastSweep = time.GetTimestamp();
         while (!ct.IsCancellationRequested)
         {
+            // Fence before every read too: a read moves entries into our pending list, and only a read made while the
+            // lease surely holds is guaranteed to be seen by the next owner's XAUTOCLAIM.
+            if (!owned.IsValid(time.GetUtcNow()))
+            {
+                return;
+            }
+
             var seen = signal.Version;
             var entries = await db.StreamReadGroupAsync(stream, ChannelKeys.ConsumerGroup, InstanceId, position, count: 20);
             if (entries.Length == 0)
@@ -238,6 +249,15 @@ public sealed class InboundWorker(
                 if (position == "0")
                 {
                     position = StreamPosition.NewMessages;
+                    continue;
+                }
+
+                if (time.GetElapsedTime(lastSweep) > SweepEvery)
+                {
+                    // Safety net: anything stuck in another consumer's pending list for 3 leases is ours to finish.
+                    lastSweep = time.GetTimestamp();
+                    await ClaimAbandonedAsync(stream, (long)(_options.LeaseDuration * 3).TotalMilliseconds);
+                    position = "0";
                     continue;
                 }
 
@@ -372,13 +392,13 @@ public sealed class InboundWorker(
         }
     }
 
-    private async Task ClaimAbandonedAsync(RedisKey stream)
+    private async Task ClaimAbandonedAsync(RedisKey stream, long minIdleMs)
     {
         var db = redis.GetDatabase();
         RedisValue start = "0-0";
         do
         {
-            var result = await db.StreamAutoClaimIdsOnlyAsync(stream, ChannelKeys.ConsumerGroup, InstanceId, 0, start, 100);
+            var result = await db.StreamAutoClaimIdsOnlyAsync(stream, ChannelKeys.ConsumerGroup, InstanceId, minIdleMs, start, 100);
             if (result.ClaimedIds.Length > 0)
             {
                 logger.LogInformation("Took over {Count} pending events on {Stream}", result.ClaimedIds.Length, (string?)stream);
@@ -387,6 +407,16 @@ public sealed class InboundWorker(
             start = result.NextStartId;
         }
         while (start != "0-0");
+
+        // Every process start adds a consumer name to the group; forget the ones with nothing pending so XINFO stays
+        // readable (a consumer that reads again is re-created by Redis).
+        foreach (var consumer in await db.StreamConsumerInfoAsync(stream, ChannelKeys.ConsumerGroup))
+        {
+            if (consumer.PendingMessageCount == 0 && consumer.Name != InstanceId)
+            {
+                await db.StreamDeleteConsumerAsync(stream, ChannelKeys.ConsumerGroup, consumer.Name);
+            }
+        }
     }
 
     private sealed class Ownership(CancellationTokenSource cancellation)

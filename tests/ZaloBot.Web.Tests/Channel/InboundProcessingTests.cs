@@ -223,6 +223,8 @@ public sealed class InboundProcessingTests
         Assert.That(handler.TextsOf("u-crash"), Is.EqualTo(new[] { "0", "1", "2" }));
         Assert.That(pending, Is.True);
         Assert.That(await redis.StreamLengthAsync(stream), Is.Zero);
+        var consumers = await redis.StreamConsumerInfoAsync(stream, ChannelKeys.ConsumerGroup);
+        Assert.That(consumers.Select(c => c.Name.ToString()), Does.Not.Contain("dead-worker"));
     }
 
     [Test]

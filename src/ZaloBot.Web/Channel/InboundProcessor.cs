@@ -97,35 +97,44 @@ public sealed class InboundProcessor(
             attachmentIds = await media.DownloadAsync(db, userId, withMedia.Attachments, cancellationToken);
         }
 
-        // One transaction (one commit, one WAL flush) for the citizen, media, transcript, the handler's own writes
-        // through this DbContext and the replies: all or nothing, and the outbox rows exist only if the turn did.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await TouchCitizenAsync(evt, userId, now, cancellationToken);
-        if (evt is UserMessageEvent message)
+        // One transaction (one commit) for our own writes: citizen, media, transcript line. The handler runs after
+        // it, outside any transaction of ours: handlers may catch a unique violation on a re-run and carry on, which
+        // an enclosing PostgreSQL transaction would not survive.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await AddTranscriptAsync(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : dedupeKey, At(evt, now), cancellationToken);
+            await TouchCitizenAsync(evt, userId, now, cancellationToken);
+            if (evt is UserMessageEvent message)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await AddTranscriptAsync(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : dedupeKey, At(evt, now), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         var replies = await handler.HandleAsync(new InboundTurn(evt, userId, dedupeKey, attachmentIds), cancellationToken);
-
-        // One statement per reply; ON CONFLICT makes a re-run (stream redelivery) add nothing.
-        for (var i = 0; i < replies.Count; i++)
+        if (replies.Count == 0)
         {
-            var row = replies[i].ToOutbound(userId, TurnKey(dedupeKey, i), OutboundPriority.Interactive, now);
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO outbound_messages (zalo_user_id, priority, payload, state, attempts, next_attempt_at, idempotency_key, created_at)
-                VALUES ({row.ZaloUserId}, {(int)row.Priority}, {row.Payload}::jsonb, {(int)row.State}, 0, {row.NextAttemptAt}, {row.IdempotencyKey}, {row.CreatedAt})
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """, cancellationToken);
+            return;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (replies.Count > 0)
+        // The replies together (all or none); ON CONFLICT makes a re-run (stream redelivery) add nothing.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            outboxSignal.Pulse();
+            for (var i = 0; i < replies.Count; i++)
+            {
+                var row = replies[i].ToOutbound(userId, TurnKey(dedupeKey, i), OutboundPriority.Interactive, now);
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO outbound_messages (zalo_user_id, priority, payload, state, attempts, next_attempt_at, idempotency_key, created_at)
+                    VALUES ({row.ZaloUserId}, {(int)row.Priority}, {row.Payload}::jsonb, {(int)row.State}, 0, {row.NextAttemptAt}, {row.IdempotencyKey}, {row.CreatedAt})
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    """, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
+
+        outboxSignal.Pulse();
     }
 
     /// <summary>The outbox idempotency key of the n-th reply to an inbound event.</summary>

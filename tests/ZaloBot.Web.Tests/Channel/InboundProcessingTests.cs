@@ -339,6 +339,38 @@ public sealed class InboundProcessingTests
     }
 
     [Test]
+    public async Task HandlerCatchingAUniqueViolation_ItsRepliesAreStillQueuedAndSent()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            db.Transcript.Add(new TranscriptEntry
+            {
+                ZaloUserId = "u-conf", Direction = TranscriptDirection.FromBot, Text = "first", At = TimeProvider.System.GetUtcNow(), SourceId = ConflictCatchingHandler.SourceId,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var host = new ZaloBotFactory(_database.ConnectionString, TestServers.Redis, new Dictionary<string, string?> { ["Channel:IdlePollInterval"] = "00:00:00.020" })
+        {
+            ConfigureServices = services =>
+            {
+                services.AddScoped<IInboundEventHandler, ConflictCatchingHandler>();
+                _fake.Attach(services);
+            },
+        };
+        using var client = host.CreateClient();
+        await _fake.AuthoriseAsync(host.Services);
+
+        await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-conf", "conf-1", "lại"));
+        var sent = await Eventually.TrueAsync(() => _fake.State.GetMessages("u-conf").Count == 1, Wait);
+
+        await using var after = _database.CreateContext();
+        Assert.That(sent, Is.True);
+        Assert.That(_fake.State.GetMessages("u-conf")[0].Text, Is.EqualTo("vẫn trả lời"));
+        Assert.That(await after.InboxEvents.CountAsync(), Is.Zero, "not dead-lettered");
+    }
+
+    [Test]
     public async Task UnknownEvent_KeptRawAndNotHandled()
     {
         var handler = new RecordingHandler();

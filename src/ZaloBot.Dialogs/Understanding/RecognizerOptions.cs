@@ -1,0 +1,66 @@
+namespace ZaloBot.Dialogs.Understanding;
+
+/// <summary>
+/// Thresholds and weights of <see cref="RecognizerIndex"/>. Defaults were chosen by measurement on the dev set
+/// (docs/understanding.md); call <see cref="Validate"/> on start.
+/// </summary>
+public sealed class RecognizerOptions
+{
+    /// <summary>Answer straight away when the top confidence is at least this. Default 0.55.</summary>
+    public double AnswerThreshold { get; set; } = 0.55;
+
+    /// <summary>
+    /// Below <see cref="AnswerThreshold"/> but at least this: ask which of the top candidates was meant.
+    /// Below it: "none" (say we do not know, offer feedback or staff). Default 0.30.
+    /// </summary>
+    public double ClarifyThreshold { get; set; } = 0.30;
+
+    /// <summary>How many ranked candidates a <see cref="Recognition"/> carries (for "did you mean"). Default 3.</summary>
+    public int MaxCandidates { get; set; } = 3;
+
+    /// <summary>
+    /// Weight of tokens outside the question sentence in a message of several sentences: the question (usually
+    /// the last sentence) decides, the story around it only helps. Default 0.5.
+    /// </summary>
+    public double ContextSentenceWeight { get; set; } = 0.5;
+
+    /// <summary>Weight of syllable bigram features relative to unigrams ("hộ kinh" vs "hồ sơ"). Default 1.0.</summary>
+    public double BigramWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of character trigram features (typo tolerance); 0 turns them off. Default 0.</summary>
+    public double CharTrigramWeight { get; set; }
+
+    /// <summary>Map an unknown word to a known one at edit distance 1 ("dang kí", "khai sinnh"). Default on.</summary>
+    public bool CorrectTypos { get; set; } = true;
+
+    /// <summary>
+    /// Steepness and centre of the logistic curve that turns the best cosine similarity and its margin over the
+    /// runner-up into a confidence in [0, 1].
+    /// </summary>
+    public double CalibrationSlope { get; set; } = 10.0;
+
+    /// <inheritdoc cref="CalibrationSlope"/>
+    public double CalibrationCentre { get; set; } = 0.35;
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range.</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException(message);
+            }
+        }
+
+        Require(ClarifyThreshold is > 0 and < 1, "RecognizerOptions.ClarifyThreshold must be in (0, 1).");
+        Require(AnswerThreshold is > 0 and < 1, "RecognizerOptions.AnswerThreshold must be in (0, 1).");
+        Require(ClarifyThreshold <= AnswerThreshold, "RecognizerOptions.ClarifyThreshold must not exceed AnswerThreshold.");
+        Require(MaxCandidates is >= 1 and <= 20, "RecognizerOptions.MaxCandidates must be 1-20.");
+        Require(ContextSentenceWeight is >= 0 and <= 1, "RecognizerOptions.ContextSentenceWeight must be in [0, 1].");
+        Require(BigramWeight is >= 0 and <= 5, "RecognizerOptions.BigramWeight must be in [0, 5].");
+        Require(CharTrigramWeight is >= 0 and <= 5, "RecognizerOptions.CharTrigramWeight must be in [0, 5].");
+        Require(CalibrationSlope is > 0 and <= 100, "RecognizerOptions.CalibrationSlope must be in (0, 100].");
+        Require(CalibrationCentre is > 0 and < 1, "RecognizerOptions.CalibrationCentre must be in (0, 1).");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using ZaloBot.Dialogs.Faq;
+using ZaloBot.Dialogs.Understanding;
+using ZaloBot.Dialogs.Understanding.Evaluation;
+
+namespace ZaloBot.Benchmarks;
+
+/// <summary>
+/// Runs several techniques/settings on a labelled file and on a 5-fold split of the content's own phrasings
+/// (a measure that does not look at the dev set), and prints one line per variant.
+/// </summary>
+public static class TechniqueComparison
+{
+    public static int Run(string contentDirectory, string file, TextWriter output)
+    {
+        var content = ContentDirectory.Load(contentDirectory);
+        var lines = File.ReadAllLines(file);
+        var variants = new (string Name, Func<ContentDirectory, IRecognizer> Make)[]
+        {
+            ("tfidf uni+bi, typo, question-weighted (default)", c => c.Build(new RecognizerOptions())),
+            ("tfidf unigrams only", c => c.Build(new RecognizerOptions { BigramWeight = 0 })),
+            ("tfidf uni+bi + char trigrams 0.3", c => c.Build(new RecognizerOptions { CharTrigramWeight = 0.3 })),
+            ("tfidf uni+bi + char trigrams 1.0", c => c.Build(new RecognizerOptions { CharTrigramWeight = 1.0 })),
+            ("tfidf uni+bi, no typo correction", c => c.Build(new RecognizerOptions { CorrectTypos = false })),
+            ("tfidf uni+bi, all sentences equal", c => c.Build(new RecognizerOptions { ContextSentenceWeight = 1.0 })),
+            ("tfidf uni+bi, context weight 0.25", c => c.Build(new RecognizerOptions { ContextSentenceWeight = 0.25 })),
+            ("naive bayes uni+bi", c => new NaiveBayesRecognizer(c.Faq, c.Intents, c.Abbreviations)),
+        };
+
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine("variant | dev acc | none P | none R | OOS answered | 5-fold phrasings acc");
+        foreach (var (name, make) in variants)
+        {
+            var report = Evaluator.Run(make(content), lines);
+            var folds = CrossValidate(content, make);
+            output.WriteLine(string.Create(inv,
+                $"{name} | {report.Accuracy:P1} | {report.NonePrecision:P1} | {report.NoneRecall:P1} | {report.ConfidentOutOfScopeErrors} | {folds:P1}"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Holds out every fifth phrasing of every label, trains on the rest, and scores the held-out ones.</summary>
+    private static double CrossValidate(ContentDirectory content, Func<ContentDirectory, IRecognizer> make)
+    {
+        const int Folds = 5;
+        int correct = 0, total = 0;
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            bool Keep(int i) => i % Folds != fold;
+            var faq = content.Faq.Select(e => e with { Phrasings = e.Phrasings.Where((_, i) => Keep(i)).ToList() }).ToList();
+            var intents = new IntentContent(
+                content.Intents.Intents.Select(d => d with { Phrasings = d.Phrasings.Where((_, i) => Keep(i)).ToList() }).ToList(),
+                content.Intents.OutOfScope.Where((_, i) => Keep(i)).ToList());
+            var recognizer = make(content with { Faq = faq, Intents = intents });
+            var held = content.Faq.SelectMany(e => e.Phrasings.Where((_, i) => !Keep(i)).Select(p => (p, e.Slug)))
+                .Concat(content.Intents.Intents.SelectMany(d => d.Phrasings.Where((_, i) => !Keep(i)).Select(p => (p, d.Name))))
+                .Concat(content.Intents.OutOfScope.Where((_, i) => !Keep(i)).Select(p => (p, Recognition.None)));
+            foreach (var (text, label) in held)
+            {
+                total++;
+                if (recognizer.Recognize(text).TopLabel == label)
+                {
+                    correct++;
+                }
+            }
+        }
+
+        return total == 0 ? 0 : (double)correct / total;
+    }
+}

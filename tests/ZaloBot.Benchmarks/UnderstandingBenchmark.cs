@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using ZaloBot.Dialogs.Faq;
+using ZaloBot.Dialogs.Understanding;
+
+namespace ZaloBot.Benchmarks;
+
+/// <summary>
+/// Latency (p50/p99 per message), index memory and rebuild time on 2,000 FAQ entries synthesised from the real ones.
+/// Quick mode uses Stopwatch loops (about a minute); --full adds a BenchmarkDotNet run with the memory diagnoser.
+/// </summary>
+public static class UnderstandingBenchmark
+{
+    public const int EntryCount = 2000;
+
+    public static int Run(string contentDirectory, bool full, TextWriter output)
+    {
+        var content = ContentDirectory.Load(contentDirectory);
+        var entries = Synthesise(content.Faq, EntryCount);
+        var options = new RecognizerOptions();
+        var inv = CultureInfo.InvariantCulture;
+
+        // Rebuild time: first build includes JIT; report the steady-state median and the worst.
+        var buildTimes = new List<double>();
+        RecognizerIndex index = null!;
+        for (var i = 0; i < 6; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            index = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, options);
+            buildTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        var steady = buildTimes.Skip(1).Order().ToList();
+        output.WriteLine(string.Create(inv, $"index: {entries.Count} FAQ entries, {index.ExemplarCount} exemplars"));
+        output.WriteLine(string.Create(inv, $"rebuild: first {buildTimes[0]:0} ms, median {steady[steady.Count / 2]:0} ms, max {steady[^1]:0} ms (target < 1000 ms)"));
+
+        index = null!;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        index = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, options);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine(string.Create(inv, $"index memory: {(after - before) / 1048576.0:0.0} MB (target < 50 MB)"));
+
+        var messages = Messages(content.Faq, content.Intents);
+        foreach (var m in messages.Take(2000))
+        {
+            index.Recognize(m);
+        }
+
+        var iterations = full ? 100_000 : 20_000;
+        var samples = new double[iterations];
+        for (var i = 0; i < iterations; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            index.Recognize(messages[i % messages.Count]);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+
+        Array.Sort(samples);
+        output.WriteLine(string.Create(inv,
+            $"latency over {iterations} messages: p50 {samples[iterations / 2]:0} µs, p99 {samples[(int)(iterations * 0.99)]:0} µs, max {samples[^1]:0} µs (target p99 < 1000 µs)"));
+        GC.KeepAlive(index);
+
+        if (full)
+        {
+            BenchmarkRunner.Run<RecognizerBenchmarks>(
+                DefaultConfig.Instance.AddJob(Job.ShortRun).WithOptions(ConfigOptions.DisableOptimizationsValidator));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="count"/> entries: the real ones, then variants with a new slug whose phrasings have a
+    /// few words dropped and a few words of another entry mixed in, so the vocabulary and posting lists grow realistically.
+    /// </summary>
+    public static IReadOnlyList<FaqEntry> Synthesise(IReadOnlyList<FaqEntry> real, int count)
+    {
+        var random = new Random(20261125);
+        var words = real.SelectMany(e => e.Phrasings.Prepend(e.Question))
+            .SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToArray();
+        var result = new List<FaqEntry>(real);
+        for (var i = 0; result.Count < count; i++)
+        {
+            var source = real[i % real.Count];
+            string Mutate(string text)
+            {
+                var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(_ => random.NextDouble() > 0.2).ToList();
+                for (var k = 0; k < 3; k++)
+                {
+                    parts.Insert(random.Next(parts.Count + 1), words[random.Next(words.Length)]);
+                }
+
+                return string.Join(' ', parts);
+            }
+
+            result.Add(source with
+            {
+                Slug = $"{source.Slug}-s{i}",
+                Question = Mutate(source.Question),
+                Phrasings = source.Phrasings.Select(Mutate).ToList(),
+            });
+        }
+
+        return result;
+    }
+
+    public static List<string> Messages(IReadOnlyList<FaqEntry> faq, IntentContent intents)
+    {
+        var list = faq.SelectMany(e => e.Phrasings).Concat(intents.Intents.SelectMany(i => i.Phrasings)).Concat(intents.OutOfScope).ToList();
+        // Long stories: three phrasings glued together, the way citizens tell context before the question.
+        var random = new Random(7);
+        for (var i = 0; i < 200; i++)
+        {
+            list.Add($"{list[random.Next(list.Count)]}. {list[random.Next(list.Count)]}. {list[random.Next(list.Count)]}?");
+        }
+
+        return list;
+    }
+}
+
+[MemoryDiagnoser]
+public class RecognizerBenchmarks
+{
+    private ContentDirectory _content = null!;
+    private IReadOnlyList<FaqEntry> _entries = null!;
+    private RecognizerIndex _index = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _content = ContentDirectory.Load(ContentDirectory.Find(null));
+        _entries = UnderstandingBenchmark.Synthesise(_content.Faq, UnderstandingBenchmark.EntryCount);
+        _index = RecognizerIndex.Build(_entries, _content.Intents, _content.Abbreviations, new RecognizerOptions());
+    }
+
+    [Benchmark]
+    public Recognition RecognizeShort() => _index.Recognize("cho hoi lam giay khai sinh cho con can giay to gi");
+
+    [Benchmark]
+    public Recognition RecognizeStory() => _index.Recognize(
+        "Con tôi mới sinh được hai tuần, vợ chồng tôi ở Phường 5 nhưng quê ở Huế. Ông bà nội muốn về quê làm giấy tờ cho cháu. Cho tôi hỏi đăng ký khai sinh ở đâu, cần những giấy tờ gì?");
+
+    [Benchmark]
+    public RecognizerIndex Build() => RecognizerIndex.Build(_entries, _content.Intents, _content.Abbreviations, new RecognizerOptions());
+}

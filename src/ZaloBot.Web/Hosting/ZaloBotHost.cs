@@ -1,3 +1,4 @@
+using ZaloBot.Web.Faq;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 
@@ -14,9 +15,16 @@ public static class ZaloBotHost
         builder.AddRedis();
         builder.AddStaff();
         builder.AddHealth(service);
+        builder.AddFaq();
 
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
+        if (service.RunsWeb)
+        {
+            app.MapFaqApi();
+        }
         return app;
     }
 }

@@ -24,6 +24,7 @@ public static class StaffConfiguration
             })
             .AddEntityFrameworkStores<ZaloBotDbContext>()
             .AddDefaultTokenProviders();
+        builder.Services.AddAuthorization();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "zalobot.staff";

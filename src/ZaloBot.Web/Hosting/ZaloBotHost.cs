@@ -7,7 +7,8 @@ namespace ZaloBot.Web.Hosting;
 /// <summary>The composition root: what the service is made of, in one place. Program.cs and the tests both use it.</summary>
 public static class ZaloBotHost
 {
-    public static WebApplication Build(WebApplicationBuilder builder)
+    /// <param name="configure">Last changes before the app is built (tests add fakes of logging, never of PostgreSQL or Redis).</param>
+    public static WebApplication Build(WebApplicationBuilder builder, Action<WebApplicationBuilder>? configure = null)
     {
         var service = builder.AddServiceOptions();
         builder.AddObservability();
@@ -17,6 +18,7 @@ public static class ZaloBotHost
         builder.AddHealth(service);
         builder.AddFaq();
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -15,8 +15,11 @@ public sealed class ZaloBotFactory : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private WebApplication? _app;
 
-    public ZaloBotFactory(string postgres, string redis, IReadOnlyDictionary<string, string?>? settings = null)
+    private readonly Action<WebApplicationBuilder>? _configure;
+
+    public ZaloBotFactory(string postgres, string redis, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
+        _configure = configure;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = postgres,
@@ -49,7 +52,7 @@ public sealed class ZaloBotFactory : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.WebHost.UseTestServer();
-        var app = ZaloBotHost.Build(builder);
+        var app = ZaloBotHost.Build(builder, _configure);
         app.StartAsync().GetAwaiter().GetResult();
         _app = app;
         return app;

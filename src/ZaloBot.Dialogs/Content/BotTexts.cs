@@ -131,6 +131,12 @@ public sealed class BotTexts
 
     public string IntakeEmergency { get; set; } = string.Empty;
 
+    public string Call113Button { get; set; } = string.Empty;
+
+    public string Call114Button { get; set; } = string.Empty;
+
+    public string Call115Button { get; set; } = string.Empty;
+
     public string IntakeWardPrompt { get; set; } = string.Empty;
 
     public string IntakeWardRetry { get; set; } = string.Empty;
@@ -202,6 +208,8 @@ public sealed class BotTexts
     public string HandoffAlready { get; set; } = string.Empty;
 
     public string HandoffOutsideHours { get; set; } = string.Empty;
+
+    public string HandoffNextUnknown { get; set; } = string.Empty;
 
     public string HandoffMessagePrompt { get; set; } = string.Empty;
 

@@ -19,9 +19,12 @@ internal sealed class Transcript
     private TurnEngine? _engine;
     private int _messageCounter;
 
-    public Transcript(string userId = "user-1")
+    private readonly string _idPrefix;
+
+    public Transcript(string userId = "user-1", string idPrefix = "msg")
     {
         UserId = userId;
+        _idPrefix = idPrefix;
     }
 
     public string UserId { get; }
@@ -57,6 +60,9 @@ internal sealed class Transcript
 
     public Activity LastActivity { get; private set; } = null!;
 
+    /// <summary>A citizen needs a few seconds to read and answer; keeps long transcripts under the flood limit.</summary>
+    public static readonly TimeSpan ThinkingTime = TimeSpan.FromSeconds(5);
+
     public Task<IReadOnlyList<OutgoingMessage>> Says(string text) =>
         Send(Activity.Message(UserId, NextId(), Time.GetUtcNow(), text));
 
@@ -73,6 +79,7 @@ internal sealed class Transcript
 
     public async Task<IReadOnlyList<OutgoingMessage>> Send(Activity activity)
     {
+        Time.Advance(ThinkingTime);
         LastActivity = activity;
         var result = await Engine.RunTurnAsync(BotStateSerializer.Deserialize(StateJson), activity, CancellationToken.None);
         StateJson = BotStateSerializer.Serialize(result.NewState);
@@ -105,5 +112,5 @@ internal sealed class Transcript
         Timestamp = Time.GetUtcNow(),
     };
 
-    private string NextId() => "msg-" + UserId + "-" + (++_messageCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string NextId() => _idPrefix + "-" + UserId + "-" + (++_messageCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -66,6 +66,13 @@ public sealed class CitizenBot : IBot
                 return;
         }
 
+        var lastSeen = conversation.LastActivityAt > handoff.Since ? conversation.LastActivityAt : handoff.Since;
+        if (handoff.Status == HandoffStatus.WithStaff && lastSeen is { } seen && turn.Now - seen > turn.Options.HandoffIdleRelease)
+        {
+            handoff.Status = HandoffStatus.None;
+            handoff.Since = null;
+        }
+
         if (handoff.Status == HandoffStatus.WithStaff)
         {
             // Staff answer this citizen; the web app shows them the message. Only "kết thúc" is ours.
@@ -88,6 +95,7 @@ public sealed class CitizenBot : IBot
 
         if (HiddenCommand.TryParse(turn.Activity.Text) is { } command)
         {
+            conversation.PendingQuestion = null;
             await HandleCommandAsync(turn, command, cancellationToken);
             await dc.RepromptDialogAsync(cancellationToken);
             return;
@@ -173,9 +181,13 @@ public sealed class CitizenBot : IBot
         var conversation = turn.State.Conversation;
         var text = activity.Text;
 
+        // "Không phải" only refers to the clarification just shown.
+        var pendingQuestion = conversation.PendingQuestion;
+        conversation.PendingQuestion = null;
+
         if (activity.Type == ActivityType.SubmittedInfo || string.IsNullOrWhiteSpace(text))
         {
-            if (activity.Attachments.Count > 0 || activity.Location is not null)
+            if (activity.Attachments.Any(a => a.Kind is AttachmentKind.Image or AttachmentKind.File) || activity.Location is not null)
             {
                 turn.Send(texts.AttachmentAtTop, Formats.MainMenu(texts));
             }
@@ -228,7 +240,7 @@ public sealed class CitizenBot : IBot
         {
             await dc.BeginDialogAsync(DialogIds.Privacy, null, cancellationToken);
         }
-        else if (conversation.PendingQuestion is { } pending && TextFolding.IsOneOf(text, [texts.ClarifyNoneButton]))
+        else if (pendingQuestion is { } pending && TextFolding.IsOneOf(text, [texts.ClarifyNoneButton]))
         {
             await _faq.UnknownAsync(turn, pending, cancellationToken);
         }
@@ -342,7 +354,7 @@ public sealed class CitizenBot : IBot
         var turn = dc.Turn;
         var texts = turn.Texts;
         var handoff = turn.State.User.Handoff;
-        if (handoff.Status == HandoffStatus.Requested)
+        if (handoff.Status == HandoffStatus.Requested && handoff.Since is { } since && turn.Now - since < turn.Options.HandoffWaitTimeout)
         {
             turn.Send(texts.HandoffAlready, [MessageButton.Show(texts.EndHandoffButton)]);
             return;
@@ -357,11 +369,12 @@ public sealed class CitizenBot : IBot
         }
 
         await _ports.StaffDesk.RequestHandoffAsync(
-            new HandoffRequest(turn.Activity.UserId, turn.State.Conversation.PendingQuestion, false, turn.Now),
+            new HandoffRequest(turn.Activity.UserId, turn.State.Conversation.LastUnansweredQuestion, false, turn.Now),
             Formats.Key(turn, "handoff"),
             cancellationToken);
         handoff.Status = HandoffStatus.Requested;
         handoff.Since = turn.Now;
+        turn.State.Conversation.LastUnansweredQuestion = null;
         turn.Send(texts.HandoffRequested, [MessageButton.Show(texts.EndHandoffButton)]);
     }
 

@@ -89,6 +89,7 @@ internal sealed class FaqResponder
     public async Task UnknownAsync(TurnContext turn, string question, CancellationToken cancellationToken)
     {
         turn.State.Conversation.PendingQuestion = null;
+        turn.State.Conversation.LastUnansweredQuestion = question;
         await _ports.Signals.RecordUnansweredQuestionAsync(turn.Activity.UserId, question, Formats.Key(turn, "unanswered"), cancellationToken);
         turn.Send(turn.Texts.Unknown, Formats.FeedbackOrStaff(turn.Texts));
     }

@@ -31,6 +31,16 @@ public sealed class BotOptions
     /// <summary>Tickets shown by "check my feedback" (one button each, Zalo allows 5).</summary>
     public int MaxTicketsListed { get; set; } = 5;
 
+    /// <summary>A live request nobody took within this time no longer blocks a new one. Two hours: longer than any queue the office expects in working hours.</summary>
+    public TimeSpan HandoffWaitTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// Safety valve when the web app never reports <see cref="ActivityType.StaffReleased"/>: if the
+    /// citizen writes after this long without a message, the bot speaks again. Twelve hours spans
+    /// a working day, so a conversation with staff is never cut in the middle.
+    /// </summary>
+    public TimeSpan HandoffIdleRelease { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>Vietnam has no daylight saving time: dates are shown at UTC+7.</summary>
     public TimeSpan LocalOffset { get; set; } = TimeSpan.FromHours(7);
 
@@ -65,6 +75,11 @@ public sealed class BotOptions
         if (RateLimitMaxMessages < 1 || RateLimitWindow <= TimeSpan.Zero)
         {
             errors.Add("Bot:RateLimitMaxMessages and Bot:RateLimitWindow must be positive.");
+        }
+
+        if (HandoffWaitTimeout <= TimeSpan.Zero || HandoffIdleRelease <= TimeSpan.Zero)
+        {
+            errors.Add("Bot:HandoffWaitTimeout and Bot:HandoffIdleRelease must be positive.");
         }
 
         if (MaxTicketsListed is < 1 or > OutgoingMessage.MaxButtons)

@@ -14,6 +14,9 @@ public sealed class ConversationState
     /// <summary>The question behind the last "Có phải bạn muốn hỏi…" (recorded as unanswered on "Không phải").</summary>
     public string? PendingQuestion { get; set; }
 
+    /// <summary>The last question the bot could not answer: passed to staff as context when the citizen asks for them.</summary>
+    public string? LastUnansweredQuestion { get; set; }
+
     /// <summary>The ticket created by the last confirmation (answers a second tap on the confirm button).</summary>
     public string? LastTicketCode { get; set; }
 }

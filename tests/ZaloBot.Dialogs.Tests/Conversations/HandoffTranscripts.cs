@@ -145,4 +145,55 @@ public class HandoffTranscripts
         Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.HandoffNoMessage }));
         Assert.That(t.Staff.Requests, Is.Empty);
     }
+
+    [Test]
+    public async Task Handoff_AfterUnknownQuestion_PassesTheQuestionToStaff()
+    {
+        var t = new Transcript();
+        await t.Says("thủ tục đổi bằng lái xe");
+
+        await t.Says("Gặp cán bộ");
+
+        Assert.That(t.Staff.Requests.Single().Message, Is.EqualTo("thủ tục đổi bằng lái xe"));
+    }
+
+    [Test]
+    public async Task Handoff_WaitingLongerThanTimeout_NewRequestAllowed()
+    {
+        var t = new Transcript();
+        await t.Says("Gặp cán bộ");
+        t.Wait(TimeSpan.FromHours(3));
+
+        var replies = await t.Says("Gặp cán bộ");
+
+        Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.HandoffRequested }));
+        Assert.That(t.Staff.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Handoff_NeverReleasedAndCitizenSilentForHalfADay_BotSpeaksAgain()
+    {
+        var t = new Transcript();
+        await t.Says("Gặp cán bộ");
+        await t.Event(ActivityType.StaffTookOver);
+        t.Wait(TimeSpan.FromHours(13));
+
+        var replies = await t.Says("khai sinh");
+
+        Assert.That(replies[0].Text, Does.Contain("giấy chứng sinh"));
+        Assert.That(t.State.User.Handoff.Status, Is.EqualTo(HandoffStatus.None));
+    }
+
+    [Test]
+    public async Task Handoff_StaffTookOverLateAfterRequest_StillSilent()
+    {
+        var t = new Transcript();
+        await t.Says("Gặp cán bộ");
+        t.Wait(TimeSpan.FromHours(13));
+        await t.Event(ActivityType.StaffTookOver);
+
+        var replies = await t.Says("Chào anh chị");
+
+        Assert.That(replies, Is.Empty);
+    }
 }

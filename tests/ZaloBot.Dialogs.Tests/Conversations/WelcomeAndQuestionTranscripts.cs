@@ -175,4 +175,33 @@ public class WelcomeAndQuestionTranscripts
         Assert.That(replies, Is.Empty);
         Assert.That(t.State.Conversation.DialogStack, Is.Empty);
     }
+
+    [Test]
+    public async Task Question_NotThisAfterAnotherMessage_DoesNotRecordTheOldQuestion()
+    {
+        var t = new Transcript();
+        await t.Says("giấy tờ cần những gì");
+        await t.Says("#faq:dang-ky-khai-sinh");
+
+        await t.Says("Không phải");
+
+        Assert.That(t.Signals.Unanswered, Is.EqualTo(new[] { "Không phải" }));
+    }
+
+    [Test]
+    public async Task Sticker_AtTopLevel_ShowsMenuPolitely()
+    {
+        var t = new Transcript();
+
+        var replies = await t.Send(new Activity
+        {
+            Type = ActivityType.Message,
+            UserId = t.UserId,
+            MessageId = "sticker-1",
+            Timestamp = t.Time.GetUtcNow(),
+            Attachments = [new MessageAttachment(AttachmentKind.Sticker, "https://zdn.vn/sticker.png")],
+        });
+
+        Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.MenuPrompt }));
+    }
 }

@@ -1,9 +1,11 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace ZaloBot.Dialogs.Engine;
 
-/// <summary>System.Text.Json for <see cref="BotState"/>: camelCase, enums as strings.</summary>
+/// <summary>System.Text.Json for <see cref="BotState"/>: camelCase, enums as strings, Vietnamese unescaped.</summary>
 public static class BotStateSerializer
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
@@ -19,7 +21,11 @@ public static class BotStateSerializer
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // Vietnamese stays readable (and shorter) in Redis; HTML-sensitive characters are still escaped.
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

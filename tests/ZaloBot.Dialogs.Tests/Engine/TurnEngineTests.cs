@@ -44,6 +44,7 @@ public class TurnEngineTests
 
         Assert.That(json, Does.Contain("\"dialogStack\""));
         Assert.That(json, Does.Contain("feedback-intake"));
+        Assert.That(json, Does.Contain("\"categoryLabel\":\"Trật tự đô thị\""));
         Assert.That(BotStateSerializer.Serialize(BotStateSerializer.Deserialize(json)), Is.EqualTo(json));
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ZaloBot.Dialogs.Engine;
 
 /// <summary>
@@ -11,6 +13,8 @@ public sealed record OutgoingMessage
     public const int MaxButtons = 5;
     public const int MaxListElements = 5;
 
+    // Also used by System.Text.Json, so the web app can keep replies in a durable outbound queue.
+    [JsonConstructor]
     private OutgoingMessage(string text, IReadOnlyList<MessageButton> buttons, UserInfoRequest? infoRequest, IReadOnlyList<ListElement> list)
     {
         Text = text;

@@ -42,6 +42,7 @@ public static partial class TicketCodes
     [GeneratedRegex(@"\bpa[\s\-_/.#:]*(?<year>20\d{2})[\s\-_/.]*(?<number>\d{1,6})\b")]
     private static partial Regex FullRegex();
 
-    [GeneratedRegex(@"\bma(?:\s+(?:phan\s+anh|so|pa))?\s*[:#]?\s*(?<number>\d{1,6})\b")]
+    // Not after "hồ sơ" / "biên nhận": "hồ sơ mã 123456" is an application receipt, not feedback.
+    [GeneratedRegex(@"(?<!ho\s+so\s+)(?<!bien\s+nhan\s+)\bma(?:\s+(?:phan\s+anh|so|pa))?\s*[:#]?\s*(?<number>\d{1,6})\b")]
     private static partial Regex NumberOnlyRegex();
 }

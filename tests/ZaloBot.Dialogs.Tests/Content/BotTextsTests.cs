@@ -30,4 +30,20 @@ public class BotTextsTests
     [Test]
     public void Fill_Placeholders_ReplacesByName() =>
         Assert.That(BotTexts.Default.Fill("Mã {code}, hạn {due}", ("code", "PA-2026-000123"), ("due", "10/12/2026")), Is.EqualTo("Mã PA-2026-000123, hạn 10/12/2026"));
+
+    [Test]
+    public void Parse_CopyInOutputFolder_EqualsEmbeddedDefault()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "content", "bot-texts.vi.yaml");
+
+        var texts = BotTexts.Parse(File.ReadAllText(path));
+
+        Assert.That(texts.Welcome, Is.EqualTo(BotTexts.Default.Welcome));
+        Assert.That(texts.ServicesMenu.Select(s => s.Slug), Is.EqualTo(BotTexts.Default.ServicesMenu.Select(s => s.Slug)));
+    }
+
+    [Test]
+    public void Default_EveryText_FitsOneZaloMessage() =>
+        Assert.That(typeof(BotTexts).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => (string)p.GetValue(BotTexts.Default)!),
+            Has.All.Length.LessThanOrEqualTo(ZaloBot.Dialogs.Engine.OutgoingMessage.MaxTextLength));
 }

@@ -137,4 +137,24 @@ public class TurnEngineTests
     [Test]
     public void Recognition_NoneDecision_TopLabelIsNone() =>
         Assert.That(new Recognition(RecognitionDecision.None, [new RecognitionCandidate("x", 0.1)]).TopLabel, Is.EqualTo("none"));
+
+    [Test]
+    public void Activity_JsonRoundTrip_KeepsEverything()
+    {
+        var activity = new Activity
+        {
+            Type = ActivityType.SubmittedInfo,
+            UserId = "2468458835296197922",
+            MessageId = "96d3cdf3af150460909",
+            Timestamp = Transcript.Start,
+            Attachments = [new MessageAttachment(AttachmentKind.Image, "https://zdn.vn/a.jpg")],
+            Location = new GeoLocation(10.76, 106.66, "Q3"),
+            SubmittedInfo = new SubmittedInfo("An", "84912345678", null),
+        };
+
+        var back = System.Text.Json.JsonSerializer.Deserialize<Activity>(System.Text.Json.JsonSerializer.Serialize(activity, BotStateSerializer.Options), BotStateSerializer.Options)!;
+
+        Assert.That(back with { Attachments = activity.Attachments }, Is.EqualTo(activity));
+        Assert.That(back.Attachments, Is.EqualTo(activity.Attachments));
+    }
 }

@@ -17,6 +17,8 @@ public class TicketCodesTests
 
     [TestCase("Làm khai sinh cần giấy tờ gì?")]
     [TestCase("nhà tôi số 123")]
+    [TestCase("hồ sơ mã 123456 nộp tuần trước tới đâu rồi")]
+    [TestCase("biên nhận mã 000123")]
     public void TryFind_NoCode_ReturnsFalse(string text) =>
         Assert.That(TicketCodes.TryFind(text, 2026, out _), Is.False);
 }

@@ -131,7 +131,7 @@ public sealed class CitizenBot : IBot
             return false;
         }
 
-        if (TextFolding.IsOneOf(text, texts.CancelWords) || IsRecognizedCancel(text))
+        if (TextFolding.IsOneOf(text, texts.CancelWords) || IsRecognizedCancel(turn, text))
         {
             dc.CancelAllDialogs();
             turn.Send(texts.Cancelled, Formats.MainMenu(texts));
@@ -162,9 +162,13 @@ public sealed class CitizenBot : IBot
         return false;
     }
 
-    private bool IsRecognizedCancel(string text)
+    private bool IsRecognizedCancel(TurnContext turn, string text)
     {
-        if (TextFolding.CountWords(text) > MaxWordsForRecognizedCancel)
+        var texts = turn.Texts;
+
+        // A prompt's own answers ("không", "bỏ qua", "xong") are never a cancel, whatever the recognizer thinks.
+        if (TextFolding.CountWords(text) > MaxWordsForRecognizedCancel
+            || TextFolding.IsOneOf(text, [.. texts.NoWords, .. texts.YesWords, .. texts.SkipWords, .. texts.DoneWords]))
         {
             return false;
         }

@@ -431,4 +431,20 @@ public class FeedbackIntakeTranscripts
 
         Assert.That(replies[0].Text, Does.StartWith("Bạn mô tả sự việc"));
     }
+
+    [Test]
+    public async Task Intake_RecognizerCallsPromptAnswersCancel_PromptAnswersStillWin()
+    {
+        var t = new Transcript();
+        await t.Says("Gửi phản ánh");
+        await t.Says("Trật tự đô thị");
+        await t.Says("Phường 9");
+        await t.Says(Description);
+        t.Recognizer.Override = _ => new ZaloBot.Dialogs.Understanding.Recognition(
+            ZaloBot.Dialogs.Understanding.RecognitionDecision.Answer, [new ZaloBot.Dialogs.Understanding.RecognitionCandidate("intent:cancel", 0.9)]);
+
+        var replies = await t.Says("không có");
+
+        Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.IntakeLocationPrompt }));
+    }
 }

@@ -66,8 +66,7 @@ public sealed class CitizenBot : IBot
                 return;
         }
 
-        var lastSeen = conversation.LastActivityAt > handoff.Since ? conversation.LastActivityAt : handoff.Since;
-        if (handoff.Status == HandoffStatus.WithStaff && lastSeen is { } seen && turn.Now - seen > turn.Options.HandoffIdleRelease)
+        if (handoff.Status == HandoffStatus.WithStaff && IsStaffChatIdle(turn))
         {
             handoff.Status = HandoffStatus.None;
             handoff.Since = null;
@@ -112,6 +111,15 @@ public sealed class CitizenBot : IBot
         }
 
         await RouteAsync(dc, expired, cancellationToken);
+    }
+
+    /// <summary>Neither the citizen nor a staff event touched the chat for <see cref="BotOptions.HandoffIdleRelease"/>.</summary>
+    private static bool IsStaffChatIdle(TurnContext turn)
+    {
+        var lastCitizen = turn.State.Conversation.LastActivityAt ?? DateTimeOffset.MinValue;
+        var takenAt = turn.State.User.Handoff.Since ?? DateTimeOffset.MinValue;
+        var lastTouch = lastCitizen > takenAt ? lastCitizen : takenAt;
+        return lastTouch != DateTimeOffset.MinValue && turn.Now - lastTouch > turn.Options.HandoffIdleRelease;
     }
 
     private static void SendWelcome(TurnContext turn) => turn.Send(turn.Texts.Welcome, Formats.MainMenu(turn.Texts));

@@ -1,3 +1,4 @@
+using ZaloBot.Web.Console;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 
@@ -13,10 +14,12 @@ public static class ZaloBotHost
         builder.AddStorage();
         builder.AddRedis();
         builder.AddStaff();
+        builder.AddConsole();
         builder.AddHealth(service);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapConsole();
         return app;
     }
 }

@@ -11,7 +11,7 @@ public sealed class BotSignals(IServiceScopeFactory scopes, LiveRecognizer recog
 {
     public async Task RecordUnansweredQuestionAsync(string zaloUserId, string question, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var top = recognizer.IsBuilt ? recognizer.Recognize(question).Candidates.FirstOrDefault() : null;
+        var top = recognizer.IsBuilt ? recognizer.Recognize(question).Candidates is [var first, ..] ? first : null : null;
         await InsertOnceAsync(db => db.UnansweredQuestions.Add(new UnansweredQuestion
         {
             Text = Dialogs.Engine.OutgoingMessage.Clip(question),

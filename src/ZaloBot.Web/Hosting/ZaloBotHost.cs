@@ -1,3 +1,4 @@
+using ZaloBot.Web.Console;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -15,6 +16,7 @@ public static class ZaloBotHost
         builder.AddStorage();
         builder.AddRedis();
         builder.AddStaff();
+        builder.AddConsole();
         builder.AddHealth(service);
         builder.AddFaq();
 
@@ -26,6 +28,7 @@ public static class ZaloBotHost
         if (service.RunsWeb)
         {
             app.MapFaqApi();
+            app.MapConsole();
         }
         return app;
     }

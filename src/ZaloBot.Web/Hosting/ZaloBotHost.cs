@@ -1,5 +1,8 @@
+using ZaloBot.Web.Channel;
 using ZaloBot.Web.Console;
+using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 
@@ -19,6 +22,9 @@ public static class ZaloBotHost
         builder.AddConsole();
         builder.AddHealth(service);
         builder.AddFaq();
+        builder.AddWebhook();
+        builder.AddChannel(service);
+        builder.AddDevSimulator();
 
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -27,8 +33,11 @@ public static class ZaloBotHost
         app.MapHealth();
         if (service.RunsWeb)
         {
+            app.MapWebhook();
             app.MapFaqApi();
+            app.MapDeadLetters();
             app.MapConsole();
+            app.MapDevSimulator();
         }
         return app;
     }

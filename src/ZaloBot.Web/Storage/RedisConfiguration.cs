@@ -28,6 +28,9 @@ public static class RedisConfiguration
             config.SyncTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
             config.AsyncTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
             config.ClientName = "zalobot";
+            // Fail fast while disconnected instead of queueing commands for up to AsyncTimeout: the webhook must
+            // fall back to PostgreSQL well inside Zalo's 2 s, and workers retry on their own.
+            config.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(config);
         });
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ZaloBot.Web.Hosting;
 
 namespace ZaloBot.Web.Tests.Infrastructure;
@@ -12,6 +13,11 @@ namespace ZaloBot.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class ZaloBotFactory : IAsyncDisposable
 {
+    /// <summary>The test OA (the fake Zalo's default ids) and the webhook secret every test signs with.</summary>
+    public const string OaId = "2000000000000000002";
+    public const string AppId = "1000000000000000001";
+    public const string OaSecretKey = "test-oa-secret";
+
     private readonly Dictionary<string, string?> _settings;
     private WebApplication? _app;
 
@@ -27,14 +33,37 @@ public sealed class ZaloBotFactory : IAsyncDisposable
             ["Redis:KeyPrefix"] = RedisKeyPrefix,
             // Tests assert on behaviour, not on log output; errors they provoke on purpose would drown the summary.
             ["Logging:LogLevel:Default"] = "Critical",
+            ["Webhook:OaId"] = OaId,
+            ["Zalo:Webhook:AppId"] = AppId,
+            ["Zalo:Webhook:OaSecretKey"] = OaSecretKey,
+            ["Zalo:Tokens:OaId"] = OaId,
+            ["Zalo:Tokens:AppId"] = AppId,
+            ["Zalo:Tokens:AppSecret"] = "fake-app-secret",
+            ["Zalo:Api:OpenApiBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
+            ["Zalo:Api:OAuthBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
+            // Keys for the token encryption live with the test run, not in the user's profile.
+            ["Channel:DataProtectionKeysDirectory"] = Path.Combine(Path.GetTempPath(), "zalobot-tests-keys"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
+
+        if (_settings.TryGetValue("Redis:KeyPrefix", out var prefix) && prefix is not null)
+        {
+            RedisKeyPrefix = prefix;
+        }
     }
 
     public string RedisKeyPrefix { get; } = "test:" + Guid.NewGuid().ToString("N")[..10] + ":";
+
+    /// <summary>Environment name; "Testing" by default ("Development" maps the simulator).</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Runs before the composition root, so registrations here win over its TryAdd defaults.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    public TestServer Server => Start().GetTestServer();
 
     public IServiceProvider Services => Start().Services;
 
@@ -47,11 +76,12 @@ public sealed class ZaloBotFactory : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = "Testing",
+            EnvironmentName = EnvironmentName,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.WebHost.UseTestServer();
+        ConfigureServices?.Invoke(builder.Services);
         var app = ZaloBotHost.Build(builder, _configure);
         app.StartAsync().GetAwaiter().GetResult();
         _app = app;

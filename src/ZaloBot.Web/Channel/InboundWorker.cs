@@ -1,0 +1,370 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using ZaloBot.Web.Hosting;
+
+namespace ZaloBot.Web.Channel;
+
+/// <summary>
+/// Consumes the partitioned inbound streams. Each partition has one owner at a time across all processes, held by a
+/// Redis lease (<c>SET NX PX</c>, renewed every third of <see cref="ChannelOptions.LeaseDuration"/>): a user's events
+/// all hash to one partition, so they are handled one at a time and in stream order; partitions run in parallel.
+/// Live instances register in a sorted set and each takes about partitions / instances, releasing the surplus when
+/// another instance joins. A new owner first takes over whatever the previous one left unacknowledged
+/// (<c>XAUTOCLAIM</c> with no idle minimum: the lease proves the old owner is gone), then reads its own pending
+/// entries, then new ones. No blocking reads: idle partitions poll every <see cref="ChannelOptions.IdlePollInterval"/>
+/// or wake at once when this process enqueued something.
+/// </summary>
+public sealed class InboundWorker(
+    IConnectionMultiplexer redis,
+    ChannelKeys keys,
+    IServiceScopeFactory scopes,
+    InboundWorkSignal signal,
+    IOptions<ChannelOptions> options,
+    WorkerHeartbeats heartbeats,
+    TimeProvider time,
+    ILogger<InboundWorker> logger) : BackgroundService
+{
+    public const string Name = "inbound";
+
+    private static readonly LuaScript RenewScript = LuaScript.Prepare(
+        "if redis.call('GET', @key) == @token then return redis.call('PEXPIRE', @key, @ttl) end return 0");
+
+    private static readonly LuaScript ReleaseScript = LuaScript.Prepare(
+        "if redis.call('GET', @key) == @token then return redis.call('DEL', @key) end return 0");
+
+    private readonly ChannelOptions _options = options.Value;
+    private readonly Dictionary<int, Ownership> _owned = [];
+
+    /// <summary>Consumer name in the group and the lease token: unique per worker instance.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    /// <summary>Partitions this instance owns now (for tests and diagnostics).</summary>
+    public IReadOnlyCollection<int> OwnedPartitions
+    {
+        get
+        {
+            lock (_owned)
+            {
+                return [.. _owned.Keys];
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var renewEvery = _options.LeaseDuration / 3;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                heartbeats.Beat(Name);
+                try
+                {
+                    await BalanceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    logger.LogWarning("Inbound worker cannot reach Redis ({Error}); retrying", ex.GetType().Name);
+                }
+
+                await Task.Delay(renewEvery, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await StopAllAsync();
+        }
+    }
+
+    private async Task BalanceAsync(CancellationToken stoppingToken)
+    {
+        var db = redis.GetDatabase();
+        var now = time.GetUtcNow();
+        var lease = (long)_options.LeaseDuration.TotalMilliseconds;
+        await db.SortedSetAddAsync(keys.Workers, InstanceId, now.ToUnixTimeMilliseconds());
+        await db.SortedSetRemoveRangeByScoreAsync(keys.Workers, double.NegativeInfinity, now.ToUnixTimeMilliseconds() - lease);
+        var live = Math.Max(1, await db.SortedSetLengthAsync(keys.Workers));
+        var share = (int)Math.Ceiling(keys.Partitions / (double)live);
+
+        foreach (var (partition, owned) in Snapshot())
+        {
+            var renewedAt = time.GetUtcNow();
+            var renewed = !owned.Task.IsCompleted
+                && (long)await db.ScriptEvaluateAsync(RenewScript, new { key = keys.Lease(partition), token = InstanceId, ttl = lease }) == 1;
+            if (renewed)
+            {
+                owned.ValidUntil = renewedAt + _options.LeaseDuration;
+            }
+            else
+            {
+                await StopAsync(partition, owned);
+            }
+        }
+
+        var surplus = Snapshot().Skip(share).ToList();
+        foreach (var (partition, owned) in surplus)
+        {
+            await StopAsync(partition, owned);
+        }
+
+        var order = Enumerable.Range(0, keys.Partitions).ToArray();
+        Random.Shared.Shuffle(order);
+        foreach (var partition in order)
+        {
+            if (Snapshot().Count >= share)
+            {
+                break;
+            }
+
+            bool mine;
+            lock (_owned)
+            {
+                mine = _owned.ContainsKey(partition);
+            }
+
+            var acquiredAt = time.GetUtcNow();
+            if (mine || !await db.StringSetAsync(keys.Lease(partition), InstanceId, _options.LeaseDuration, When.NotExists))
+            {
+                continue;
+            }
+
+            var ownership = new Ownership(CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            {
+                ValidUntil = acquiredAt + _options.LeaseDuration,
+            };
+            ownership.Task = Task.Run(() => RunPartitionAsync(partition, ownership), CancellationToken.None);
+            lock (_owned)
+            {
+                _owned[partition] = ownership;
+            }
+
+            logger.LogInformation("Worker {Instance} took partition {Partition}", InstanceId, partition);
+        }
+    }
+
+    private List<KeyValuePair<int, Ownership>> Snapshot()
+    {
+        lock (_owned)
+        {
+            return [.. _owned.OrderBy(o => o.Key)];
+        }
+    }
+
+    private async Task StopAsync(int partition, Ownership owned)
+    {
+        await owned.Cancellation.CancelAsync();
+        try
+        {
+            await owned.Task;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Partition {Partition} loop ended with {Error}", partition, ex.GetType().Name);
+        }
+
+        lock (_owned)
+        {
+            _owned.Remove(partition);
+        }
+
+        owned.Cancellation.Dispose();
+        try
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, new { key = keys.Lease(partition), token = InstanceId });
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // The lease expires by itself within LeaseDuration.
+        }
+    }
+
+    private async Task StopAllAsync()
+    {
+        foreach (var (partition, owned) in Snapshot())
+        {
+            await StopAsync(partition, owned);
+        }
+
+        try
+        {
+            await redis.GetDatabase().SortedSetRemoveAsync(keys.Workers, InstanceId);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Its score ages out after one lease.
+        }
+
+        heartbeats.Remove(Name);
+    }
+
+    private async Task RunPartitionAsync(int partition, Ownership owned)
+    {
+        var ct = owned.Cancellation.Token;
+        var stream = keys.Stream(partition);
+        while (!ct.IsCancellationRequested && owned.IsValid(time.GetUtcNow()))
+        {
+            try
+            {
+                await EnsureGroupAsync(stream);
+                await ClaimAbandonedAsync(stream);
+                await ConsumeAsync(stream, owned, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Redis blips and bugs alike: pause, then start again from our pending entries (nothing is lost).
+                logger.LogWarning("Partition {Partition} consumer failed ({Error}); restarting", partition, ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
+            }
+        }
+    }
+
+    private async Task ConsumeAsync(RedisKey stream, Ownership owned, CancellationToken ct)
+    {
+        var db = redis.GetDatabase();
+        RedisValue position = "0";
+        while (!ct.IsCancellationRequested)
+        {
+            var entries = await db.StreamReadGroupAsync(stream, ChannelKeys.ConsumerGroup, InstanceId, position, count: 20);
+            if (entries.Length == 0)
+            {
+                if (position == "0")
+                {
+                    position = StreamPosition.NewMessages;
+                    continue;
+                }
+
+                await signal.WaitAsync(_options.IdlePollInterval, time, ct);
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (!owned.IsValid(time.GetUtcNow()))
+                {
+                    // Lease not renewed in time: stop before the next event; a new owner takes what is pending.
+                    return;
+                }
+
+                if (!await ProcessEntryAsync(stream, entry, owned, ct))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Processes one entry, retrying in place so later events of the user wait. False: stop consuming (lease lost).</summary>
+    private async Task<bool> ProcessEntryAsync(RedisKey stream, StreamEntry entry, Ownership owned, CancellationToken ct)
+    {
+        var db = redis.GetDatabase();
+        var key = (string?)entry[InboundQueue.KeyField];
+        var body = (string?)entry[InboundQueue.BodyField];
+        var user = (string?)entry[InboundQueue.UserField];
+        if (string.IsNullOrEmpty(key) || body is null)
+        {
+            await AckAsync(db, stream, entry.Id, key);
+            return true;
+        }
+
+        while (true)
+        {
+            Exception failure;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<InboundProcessor>().ProcessAsync(key, body, ct);
+                await AckAsync(db, stream, entry.Id, key);
+                return true;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is not RedisException)
+            {
+                failure = ex;
+            }
+
+            var attempts = (int)await db.HashIncrementAsync(keys.Attempts, key);
+            if (attempts >= _options.MaxAttempts)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DeadLetterStore>().AddAsync(key, user, body, attempts, failure, ct);
+                await AckAsync(db, stream, entry.Id, key);
+                logger.LogError("Inbound event {DedupeKey} dead-lettered after {Attempts} attempts: {Error}", key, attempts, failure.GetType().Name);
+                return true;
+            }
+
+            logger.LogWarning("Inbound event {DedupeKey} failed (attempt {Attempts} of {Max}): {Error}", key, attempts, _options.MaxAttempts, failure.GetType().Name);
+            var delay = TimeSpan.FromTicks(Math.Min(_options.RetryBaseDelay.Ticks << Math.Min(attempts - 1, 20), TimeSpan.FromSeconds(5).Ticks));
+            await Task.Delay(delay, time, ct);
+            if (!owned.IsValid(time.GetUtcNow()))
+            {
+                return false;
+            }
+        }
+    }
+
+    private async Task AckAsync(IDatabase db, RedisKey stream, RedisValue id, string? key)
+    {
+        // Acked entries are deleted: the stream holds only unprocessed events, so it never needs trimming
+        // (MAXLEN trimming could drop unprocessed events during a long outage).
+        var tx = db.CreateTransaction();
+        _ = tx.StreamAcknowledgeAsync(stream, ChannelKeys.ConsumerGroup, id);
+        _ = tx.StreamDeleteAsync(stream, [id]);
+        if (key is not null)
+        {
+            _ = tx.HashDeleteAsync(keys.Attempts, key);
+        }
+
+        await tx.ExecuteAsync();
+    }
+
+    private async Task EnsureGroupAsync(RedisKey stream)
+    {
+        try
+        {
+            // From "0": events added before the group existed are not skipped.
+            await redis.GetDatabase().StreamCreateConsumerGroupAsync(stream, ChannelKeys.ConsumerGroup, "0", createStream: true);
+        }
+        catch (RedisServerException ex) when (ex.Message.Contains("BUSYGROUP", StringComparison.Ordinal))
+        {
+        }
+    }
+
+    private async Task ClaimAbandonedAsync(RedisKey stream)
+    {
+        var db = redis.GetDatabase();
+        RedisValue start = "0-0";
+        do
+        {
+            var result = await db.StreamAutoClaimIdsOnlyAsync(stream, ChannelKeys.ConsumerGroup, InstanceId, 0, start, 100);
+            if (result.ClaimedIds.Length > 0)
+            {
+                logger.LogInformation("Took over {Count} pending events on {Stream}", result.ClaimedIds.Length, (string?)stream);
+            }
+
+            start = result.NextStartId;
+        }
+        while (start != "0-0");
+    }
+
+    private sealed class Ownership(CancellationTokenSource cancellation)
+    {
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        public Task Task { get; set; } = Task.CompletedTask;
+
+        /// <summary>Local fence: the lease surely still holds before this time (measured from before the Redis call).</summary>
+        public DateTimeOffset ValidUntil { get; set; }
+
+        public bool IsValid(DateTimeOffset now) => now < ValidUntil - TimeSpan.FromMilliseconds(200);
+    }
+}

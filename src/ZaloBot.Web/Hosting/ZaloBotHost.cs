@@ -1,5 +1,6 @@
 using ZaloBot.Web.Channel;
 using ZaloBot.Web.Console;
+using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Webhook;
@@ -22,6 +23,7 @@ public static class ZaloBotHost
         builder.AddConsole();
         builder.AddHealth(service);
         builder.AddFaq();
+        builder.AddConversations();
         builder.AddWebhook();
         builder.AddChannel(service);
         builder.AddDevSimulator();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ZaloBot.Web.Hosting;
 
 namespace ZaloBot.Web.Tests.Infrastructure;
@@ -9,14 +10,20 @@ namespace ZaloBot.Web.Tests.Infrastructure;
 /// <summary>
 /// The real service (the same composition root as Program.cs) on an in-process test server, pointed at a
 /// test database and a per-test Redis key prefix. Settings are in place before the host reads them.
+/// With <c>realServer</c> it listens on a free loopback port with Kestrel instead (for a browser or a cookie-handling
+/// HttpClient); <see cref="BaseAddress"/> is then its address. A given <c>time</c> replaces the system clock.
 /// </summary>
 public sealed class ZaloBotFactory : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _realServer;
+    private readonly TimeProvider? _time;
     private WebApplication? _app;
 
-    public ZaloBotFactory(string postgres, string redis, IReadOnlyDictionary<string, string?>? settings = null)
+    public ZaloBotFactory(string postgres, string redis, IReadOnlyDictionary<string, string?>? settings = null, bool realServer = false, TimeProvider? time = null)
     {
+        _realServer = realServer;
+        _time = time;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = postgres,
@@ -35,6 +42,9 @@ public sealed class ZaloBotFactory : IAsyncDisposable
 
     public IServiceProvider Services => Start().Services;
 
+    /// <summary>The Kestrel address ("http://127.0.0.1:port") when started with <c>realServer</c>.</summary>
+    public Uri BaseAddress => new(Start().Urls.First());
+
     public WebApplication Start()
     {
         if (_app is not null)
@@ -45,10 +55,25 @@ public sealed class ZaloBotFactory : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
+            // The Razor Pages are found through the application's assembly (the test host is the entry assembly here).
+            ApplicationName = typeof(ZaloBotHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(_settings);
-        builder.WebHost.UseTestServer();
+        if (_time is not null)
+        {
+            builder.Services.AddSingleton(_time);
+        }
+
+        if (_realServer)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         var app = ZaloBotHost.Build(builder);
         app.StartAsync().GetAwaiter().GetResult();
         _app = app;

@@ -39,8 +39,10 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Handoffs", ConsolePolicies.Office);
             o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");
+            o.Conventions.AllowAnonymousToPage("/PageNotFound/Index");
         });
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         return builder;
@@ -61,6 +63,14 @@ public static class ConsoleConfiguration
 
             await next();
         });
+        // Pages answer 404 for tickets out of the user's scope; show a Vietnamese page (status kept) instead of an empty body.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments("/console/api", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments("/console/attachments", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseStatusCodePagesWithReExecute("/console/not-found"));
+        // Explicit, after the status pages, so a re-executed request is routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -125,7 +125,8 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
     /// <summary>The citizen's tickets, newest first (for "tra cứu phản ánh" in the chat).</summary>
     public async Task<IReadOnlyList<CitizenTicket>> ListForCitizenAsync(string zaloUserId, CancellationToken cancellationToken, int take = 10)
     {
-        var rows = await CitizenQuery(zaloUserId).OrderByDescending(t => t.CreatedAt).Take(take).ToListAsync(cancellationToken);
+        var rows = await Project(db.Tickets.AsNoTracking().Where(t => t.Citizen!.ZaloUserId == zaloUserId)
+            .OrderByDescending(t => t.CreatedAt).Take(take)).ToListAsync(cancellationToken);
         return rows.Select(ToCitizenTicket).ToList();
     }
 
@@ -133,7 +134,8 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
     public async Task<CitizenTicket?> FindForCitizenAsync(string zaloUserId, string code, CancellationToken cancellationToken)
     {
         var normalised = code.Trim().ToUpperInvariant();
-        var row = await CitizenQuery(zaloUserId).Where(t => t.Code == normalised).SingleOrDefaultAsync(cancellationToken);
+        var row = await Project(db.Tickets.AsNoTracking().Where(t => t.Citizen!.ZaloUserId == zaloUserId && t.Code == normalised))
+            .SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : ToCitizenTicket(row);
     }
 
@@ -158,7 +160,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         ticket.Rating = stars;
-        ticket.UpdatedAt = now;
+        Touch(ticket, now);
         db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, Kind = TicketEventKind.Rated, ActorName = CitizenActor, At = now, Text = $"{stars}/5" });
         return await SaveAsync("Cảm ơn Ông/Bà đã đánh giá.", cancellationToken);
     }
@@ -238,7 +240,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         ticket.UnitId = unit.Id;
-        ticket.UpdatedAt = now;
+        Touch(ticket, now);
         db.TicketEvents.Add(new TicketEvent
         {
             TicketId = ticket.Id, Kind = TicketEventKind.Assigned, ActorUserId = actor.UserId, ActorName = actor.Name, At = now,
@@ -305,7 +307,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
             var outbound = TicketMessages.Reply(ticket.Code, text.Trim())
                 .ToOutbound(citizen.ZaloUserId, $"reply:{replyKey:N}", OutboundPriority.Interactive, now, ticket.Id);
             db.OutboundMessages.Add(outbound);
-            ticket.UpdatedAt = now;
+            Touch(ticket, now);
             var from = ticket.Status;
             if (markAnswered)
             {
@@ -396,7 +398,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
         ticket.ClosedAt = null;
         ticket.AnsweredAt = null;
         ticket.RejectionReason = null;
-        ticket.UpdatedAt = now;
+        Touch(ticket, now);
         db.TicketEvents.Add(new TicketEvent
         {
             TicketId = ticket.Id, Kind = TicketEventKind.Reopened, ActorUserId = actorUserId, ActorName = actorName, At = now,
@@ -404,10 +406,20 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
         });
     }
 
-    private static void ApplyStatus(FeedbackTicket ticket, TicketStatus to, string? reason, DateTimeOffset now)
+    /// <summary>
+    /// Marks the ticket as updated even when no column value changed (two actions in the same clock tick), so that
+    /// SaveChanges always issues the UPDATE … WHERE xmin = @loaded that detects a concurrent change.
+    /// </summary>
+    private void Touch(FeedbackTicket ticket, DateTimeOffset now)
+    {
+        ticket.UpdatedAt = now;
+        db.Entry(ticket).Property(t => t.UpdatedAt).IsModified = true;
+    }
+
+    private void ApplyStatus(FeedbackTicket ticket, TicketStatus to, string? reason, DateTimeOffset now)
     {
         ticket.Status = to;
-        ticket.UpdatedAt = now;
+        Touch(ticket, now);
         switch (to)
         {
             case TicketStatus.Answered:
@@ -477,10 +489,8 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
         return db.Tickets.Where(t => t.Code == normalised && t.Citizen!.ZaloUserId == zaloUserId).SingleOrDefaultAsync(cancellationToken);
     }
 
-    private IQueryable<CitizenTicketRow> CitizenQuery(string zaloUserId) =>
-        db.Tickets.AsNoTracking()
-            .Where(t => t.Citizen!.ZaloUserId == zaloUserId)
-            .Select(t => new CitizenTicketRow(
+    private static IQueryable<CitizenTicketRow> Project(IQueryable<FeedbackTicket> tickets) =>
+        tickets.Select(t => new CitizenTicketRow(
                 t.Code, t.Status, t.Category!.Name, t.Text, t.CreatedAt, t.DueDate, t.AnsweredAt, t.Rating,
                 t.Events.Where(e => e.Kind == TicketEventKind.Reply).OrderByDescending(e => e.At).Select(e => e.Text).FirstOrDefault()));
 

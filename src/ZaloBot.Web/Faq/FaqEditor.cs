@@ -28,7 +28,7 @@ public sealed class FaqEditor(
                 return FaqSaveResult.Conflict;
             }
 
-            entry = new FaqEntry { Slug = content.Slug, Category = content.Category, Question = content.Question, Answer = content.Answer };
+            entry = NewEntry(content);
             db.FaqEntries.Add(entry);
         }
         else if (expectedVersion is { } version)
@@ -63,7 +63,7 @@ public sealed class FaqEditor(
         {
             if (!existing.TryGetValue(content.Slug, out var entry))
             {
-                entry = new FaqEntry { Slug = content.Slug, Category = content.Category, Question = content.Question, Answer = content.Answer };
+                entry = NewEntry(content);
                 db.FaqEntries.Add(entry);
                 added++;
             }
@@ -98,7 +98,7 @@ public sealed class FaqEditor(
         var fresh = FaqContent.Parse(yaml).Where(e => !existing.Contains(e.Slug)).ToList();
         var rows = fresh.Select(content =>
         {
-            var entry = new FaqEntry { Slug = content.Slug, Category = content.Category, Question = content.Question, Answer = content.Answer };
+            var entry = NewEntry(content);
             Apply(entry, content, "seed");
             return entry;
         }).ToList();
@@ -119,6 +119,9 @@ public sealed class FaqEditor(
         var rows = await db.FaqEntries.AsNoTracking().OrderBy(f => f.Category).ThenBy(f => f.Slug).ToListAsync(cancellationToken);
         return FaqContent.Serialize(rows.Select(LiveRecognizer.ToContent));
     }
+
+    private static FaqEntry NewEntry(Dialogs.Faq.FaqEntry content) =>
+        new() { Slug = content.Slug, Category = content.Category, Question = content.Question, Answer = content.Answer };
 
     private void Apply(FaqEntry entry, Dialogs.Faq.FaqEntry content, string changedBy)
     {

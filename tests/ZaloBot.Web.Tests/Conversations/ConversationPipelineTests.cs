@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ZaloBot.Web.Feedback;
-using ZaloBot.Web.Storage;
 using ZaloBot.Web.Tests.Infrastructure;
 
 namespace ZaloBot.Web.Tests.Conversations;
@@ -14,12 +12,8 @@ public sealed class ConversationPipelineTests
     [Test]
     public async Task FeedbackIntake_ThroughTheWebhook_CreatesOneTicketAndTellsTheCitizenItsCode()
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
-        await using var fake = new FakeZaloServer();
-        await using var host = CreateHost(database, fake);
-        using var client = host.CreateClient();
-        await SeedAsync(host);
-        await fake.AuthoriseAsync(host.Services);
+        await using var world = await PipelineWorld.StartAsync();
+        var (database, fake, client) = (world.Database, world.Fake, world.Client);
         const string user = "8000000000000000001";
 
         var category = await SayAsync(client, fake, user, "Gửi phản ánh");
@@ -51,12 +45,8 @@ public sealed class ConversationPipelineTests
     [Test]
     public async Task Question_Unaccented_GetsTheFaqAnswerAndAnUnknownQuestionIsLogged()
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
-        await using var fake = new FakeZaloServer();
-        await using var host = CreateHost(database, fake);
-        using var client = host.CreateClient();
-        await SeedAsync(host);
-        await fake.AuthoriseAsync(host.Services);
+        await using var world = await PipelineWorld.StartAsync();
+        var (database, fake, client) = (world.Database, world.Fake, world.Client);
         const string user = "8000000000000000002";
 
         var answer = await SayAsync(client, fake, user, "dang ky ket hon can giay to gi vay ad");
@@ -66,24 +56,6 @@ public sealed class ConversationPipelineTests
         Assert.That(answer[0], Does.Contain("kết hôn"));
         Assert.That(unknown, Is.Not.Empty);
         Assert.That(await db.UnansweredQuestions.Select(q => q.Text).ToListAsync(), Is.EqualTo(new[] { "giá vàng hôm nay bao nhiêu" }));
-    }
-
-    private static ZaloBotFactory CreateHost(TestDatabase database, FakeZaloServer fake) =>
-        new(database.ConnectionString, TestServers.Redis, new Dictionary<string, string?>
-        {
-            ["Channel:IdlePollInterval"] = "00:00:00.020",
-            ["Channel:RetryBaseDelay"] = "00:00:00.020",
-            ["Channel:OutboxRetryBaseDelay"] = "00:00:00.050",
-        })
-        {
-            ConfigureServices = fake.Attach,
-        };
-
-    private static async Task SeedAsync(ZaloBotFactory host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(CancellationToken.None);
-        await host.Services.GetRequiredService<Web.Faq.LiveRecognizer>().RebuildAsync(CancellationToken.None);
     }
 
     /// <summary>Posts a signed text event and waits until the bot's replies to it have reached the fake Zalo API.</summary>

@@ -17,13 +17,29 @@ public static class TechniqueComparison
         var lines = File.ReadAllLines(file);
         var variants = new (string Name, Func<ContentDirectory, IRecognizer> Make)[]
         {
-            ("tfidf uni+bi, typo, question-weighted (default)", c => c.Build(new RecognizerOptions())),
+            ("default: tfidf uni+bi + char trigrams 1.0, centroid 0.4, typo, question-weighted", c => c.Build(new RecognizerOptions())),
+            ("tfidf nearest exemplar only (centroid 0)", c => c.Build(new RecognizerOptions { CentroidWeight = 0 })),
+            ("tfidf centroid 0.2", c => c.Build(new RecognizerOptions { CentroidWeight = 0.2 })),
+            ("tfidf centroid 0.6", c => c.Build(new RecognizerOptions { CentroidWeight = 0.6 })),
+            ("tfidf centroid only (1.0)", c => c.Build(new RecognizerOptions { CentroidWeight = 1.0 })),
+            ("tfidf no stopword down-weighting", c => c.Build(new RecognizerOptions { StopwordWeight = 1.0 })),
             ("tfidf unigrams only", c => c.Build(new RecognizerOptions { BigramWeight = 0 })),
-            ("tfidf uni+bi + char trigrams 0.3", c => c.Build(new RecognizerOptions { CharTrigramWeight = 0.3 })),
-            ("tfidf uni+bi + char trigrams 1.0", c => c.Build(new RecognizerOptions { CharTrigramWeight = 1.0 })),
-            ("tfidf uni+bi, no typo correction", c => c.Build(new RecognizerOptions { CorrectTypos = false })),
+            ("tfidf words only (no char trigrams)", c => c.Build(new RecognizerOptions { CharTrigramWeight = 0 })),
+            ("tfidf + char trigrams 0.3", c => c.Build(new RecognizerOptions { CharTrigramWeight = 0.3 })),
+                        ("tfidf uni+bi, no typo correction", c => c.Build(new RecognizerOptions { CorrectTypos = false })),
             ("tfidf uni+bi, all sentences equal", c => c.Build(new RecognizerOptions { ContextSentenceWeight = 1.0 })),
             ("tfidf uni+bi, context weight 0.25", c => c.Build(new RecognizerOptions { ContextSentenceWeight = 0.25 })),
+            ("tfidf + char trigrams 0.6", c => c.Build(new RecognizerOptions { CharTrigramWeight = 0.6 })),
+            ("tfidf + char trigrams 1.5", c => c.Build(new RecognizerOptions { CharTrigramWeight = 1.5 })),
+            ("tfidf + char trigrams 2.0", c => c.Build(new RecognizerOptions { CharTrigramWeight = 2.0 })),
+            ("tfidf + char trigrams 1.0, centroid 0.2", c => c.Build(new RecognizerOptions { CharTrigramWeight = 1.0, CentroidWeight = 0.2 })),
+            ("tfidf + char trigrams 1.0, centroid 0.6", c => c.Build(new RecognizerOptions { CharTrigramWeight = 1.0, CentroidWeight = 0.6 })),
+            ("tfidf + char trigrams 1.0, all sentences equal", c => c.Build(new RecognizerOptions { CharTrigramWeight = 1.0, ContextSentenceWeight = 1.0 })),
+            ("tfidf + char trigrams 1.0, no typo correction", c => c.Build(new RecognizerOptions { CharTrigramWeight = 1.0, CorrectTypos = false })),
+            ("stop-features above 2% of exemplars", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 0.02 })),
+            ("stop-features above 10% of exemplars", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 0.10 })),
+            ("stop-features above 5% of exemplars", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 0.05 })),
+            ("no stop-features (100%)", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 1.0 })),
             ("naive bayes uni+bi", c => new NaiveBayesRecognizer(c.Faq, c.Intents, c.Abbreviations)),
         };
 
@@ -51,7 +67,8 @@ public static class TechniqueComparison
             var faq = content.Faq.Select(e => e with { Phrasings = e.Phrasings.Where((_, i) => Keep(i)).ToList() }).ToList();
             var intents = new IntentContent(
                 content.Intents.Intents.Select(d => d with { Phrasings = d.Phrasings.Where((_, i) => Keep(i)).ToList() }).ToList(),
-                content.Intents.OutOfScope.Where((_, i) => Keep(i)).ToList());
+                content.Intents.OutOfScope.Where((_, i) => Keep(i)).ToList(),
+                content.Intents.Stopwords);
             var recognizer = make(content with { Faq = faq, Intents = intents });
             var held = content.Faq.SelectMany(e => e.Phrasings.Where((_, i) => !Keep(i)).Select(p => (p, e.Slug)))
                 .Concat(content.Intents.Intents.SelectMany(d => d.Phrasings.Where((_, i) => !Keep(i)).Select(p => (p, d.Name))))

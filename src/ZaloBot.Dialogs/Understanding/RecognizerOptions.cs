@@ -27,8 +27,33 @@ public sealed class RecognizerOptions
     /// <summary>Weight of syllable bigram features relative to unigrams ("hộ kinh" vs "hồ sơ"). Default 1.0.</summary>
     public double BigramWeight { get; set; } = 1.0;
 
-    /// <summary>Weight of character trigram features (typo tolerance); 0 turns them off. Default 0.</summary>
-    public double CharTrigramWeight { get; set; }
+    /// <summary>Weight of a stopword (intents.yaml <c>stopwords</c>) relative to a content word. Default 0.3.</summary>
+    public double StopwordWeight { get; set; } = 0.3;
+
+    /// <summary>
+    /// Weight of character trigram features of each word (typos, word variants, partial overlap); 0 turns them off.
+    /// Default 1.0: +2 points dev accuracy and +2.5 points on held-out phrasings over words alone.
+    /// </summary>
+    public double CharTrigramWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Share of a label's score that comes from its centroid (all its phrasings together) rather than its single
+    /// closest phrasing; 0 is pure nearest-exemplar. Default 0.4.
+    /// </summary>
+    public double CentroidWeight { get; set; } = 0.4;
+
+    /// <summary>
+    /// Features found in more than this share of the exemplars (common trigrams such as "&lt;ch", words such as
+    /// "hồ sơ" in a large index) are dropped: they carry almost no information but make scoring slow. Default 0.2.
+    /// </summary>
+    public double MaxFeatureDocumentRatio { get; set; } = 0.2;
+
+    /// <summary>
+    /// Absolute cap on the exemplars a feature may occur in before it is dropped like a stop-feature. Only large
+    /// indexes reach it (a 2,000-entry index has about 45,000 exemplars); it bounds the scoring work per message.
+    /// Default 3,000.
+    /// </summary>
+    public int MaxPostingsPerFeature { get; set; } = 3000;
 
     /// <summary>Map an unknown word to a known one at edit distance 1 ("dang kí", "khai sinnh"). Default on.</summary>
     public bool CorrectTypos { get; set; } = true;
@@ -59,7 +84,11 @@ public sealed class RecognizerOptions
         Require(MaxCandidates is >= 1 and <= 20, "RecognizerOptions.MaxCandidates must be 1-20.");
         Require(ContextSentenceWeight is >= 0 and <= 1, "RecognizerOptions.ContextSentenceWeight must be in [0, 1].");
         Require(BigramWeight is >= 0 and <= 5, "RecognizerOptions.BigramWeight must be in [0, 5].");
+        Require(StopwordWeight is >= 0 and <= 1, "RecognizerOptions.StopwordWeight must be in [0, 1].");
         Require(CharTrigramWeight is >= 0 and <= 5, "RecognizerOptions.CharTrigramWeight must be in [0, 5].");
+        Require(CentroidWeight is >= 0 and <= 1, "RecognizerOptions.CentroidWeight must be in [0, 1].");
+        Require(MaxFeatureDocumentRatio is > 0 and <= 1, "RecognizerOptions.MaxFeatureDocumentRatio must be in (0, 1].");
+        Require(MaxPostingsPerFeature >= 10, "RecognizerOptions.MaxPostingsPerFeature must be at least 10.");
         Require(CalibrationSlope is > 0 and <= 100, "RecognizerOptions.CalibrationSlope must be in (0, 100].");
         Require(CalibrationCentre is > 0 and < 1, "RecognizerOptions.CalibrationCentre must be in (0, 1).");
     }

@@ -40,6 +40,7 @@ public static class TechniqueComparison
             ("stop-features above 10% of exemplars", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 0.10 })),
             ("stop-features above 5% of exemplars", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 0.05 })),
             ("no stop-features (100%)", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 1.0 })),
+            ("none scored like other labels (blend)", c => c.Build(new RecognizerOptions { OutOfScopeNearestOnly = false })),
             ("naive bayes uni+bi", c => new NaiveBayesRecognizer(c.Faq, c.Intents, c.Abbreviations)),
         };
 

@@ -404,9 +404,13 @@ public sealed class RecognizerIndex : IRecognizer
         {
             var centroidScores = new float[_labels.Length];
             _centroidPostings.Accumulate(queryIds, queryWeights, centroidScores);
+            // "none" is a grab bag of unrelated topics: its centroid means nothing, so it keeps its nearest exemplar.
             for (var l = 0; l < labelScores.Length; l++)
             {
-                labelScores[l] = ((1 - centroidWeight) * labelScores[l]) + (centroidWeight * centroidScores[l]);
+                if (l != _noneLabel || !_options.OutOfScopeNearestOnly)
+                {
+                    labelScores[l] = ((1 - centroidWeight) * labelScores[l]) + (centroidWeight * centroidScores[l]);
+                }
             }
         }
 
@@ -461,6 +465,17 @@ public sealed class RecognizerIndex : IRecognizer
             return known;
         }
 
+        // One letter too many ("sinnh"): a deletion is itself a known word.
+        for (var i = 0; i < word.Length; i++)
+        {
+            var deletion = string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+            if (_vocabulary.Contains(deletion))
+            {
+                return deletion;
+            }
+        }
+
+        // A letter replaced or two letters swapped ("dugn"): query and known word share a deletion.
         for (var i = 0; i < word.Length; i++)
         {
             if (_typoIndex.TryGetValue(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), out known))
@@ -495,12 +510,6 @@ public sealed class RecognizerIndex : IRecognizer
                     best[key] = (word, frequency);
                 }
             }
-        }
-
-        // A known word never maps to another one.
-        foreach (var word in vocabulary.Keys)
-        {
-            best.Remove(word);
         }
 
         return best.ToFrozenDictionary(p => p.Key, p => p.Value.Word, StringComparer.Ordinal);

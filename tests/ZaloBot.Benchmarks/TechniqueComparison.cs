@@ -43,27 +43,36 @@ public static class TechniqueComparison
             ("stop-features above 5% of exemplars", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 0.05 })),
             ("no stop-features (100%)", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 1.0 })),
             ("none scored like other labels (blend)", c => c.Build(new RecognizerOptions { OutOfScopeNearestOnly = false })),
+            ("none weight 0.95", c => c.Build(new RecognizerOptions { OutOfScopeWeight = 0.95 })),
+            ("none weight 0.9", c => c.Build(new RecognizerOptions { OutOfScopeWeight = 0.9 })),
+            ("none weight 0.85", c => c.Build(new RecognizerOptions { OutOfScopeWeight = 0.85 })),
             ("naive bayes uni+bi", c => new NaiveBayesRecognizer(c.Faq, c.Intents, c.Abbreviations)),
         };
 
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine("variant | dev acc | none P | none R | OOS answered | 5-fold phrasings acc");
+        output.WriteLine("variant | dev acc | none P | none R | OOS answered | 5-fold phrasings acc | 5-fold feedback | 5-fold none");
         foreach (var (name, make) in variants)
         {
             var report = Evaluator.Run(make(content), lines);
             var folds = CrossValidate(content, make);
             output.WriteLine(string.Create(inv,
-                $"{name} | {report.Accuracy:P1} | {report.NonePrecision:P1} | {report.NoneRecall:P1} | {report.ConfidentOutOfScopeErrors} | {folds:P1}"));
+                $"{name} | {report.Accuracy:P1} | {report.NonePrecision:P1} | {report.NoneRecall:P1} | {report.ConfidentOutOfScopeErrors} | {folds.Overall:P1} | {folds.Feedback:P1} | {folds.None:P1}"));
+        }
+
+        if (Environment.GetEnvironmentVariable("ZALOBOT_CV_MISSES") == "1")
+        {
+            CrossValidate(content, c => c.Build(new RecognizerOptions()), output);
         }
 
         return 0;
     }
 
     /// <summary>Holds out every fifth phrasing of every label, trains on the rest, and scores the held-out ones.</summary>
-    private static double CrossValidate(ContentDirectory content, Func<ContentDirectory, IRecognizer> make)
+    private static (double Overall, double Feedback, double None) CrossValidate(ContentDirectory content, Func<ContentDirectory, IRecognizer> make, TextWriter? misses = null)
     {
         const int Folds = 5;
         int correct = 0, total = 0;
+        var perLabel = new Dictionary<string, (int Correct, int Total)>();
         for (var fold = 0; fold < Folds; fold++)
         {
             bool Keep(int i) => i % Folds != fold;
@@ -79,13 +88,21 @@ public static class TechniqueComparison
             foreach (var (text, label) in held)
             {
                 total++;
-                if (recognizer.Recognize(text).TopLabel == label)
+                var predicted = recognizer.Recognize(text).TopLabel;
+                var (labelCorrect, labelTotal) = perLabel.GetValueOrDefault(label);
+                perLabel[label] = (labelCorrect + (predicted == label ? 1 : 0), labelTotal + 1);
+                if (predicted == label)
                 {
                     correct++;
+                }
+                else
+                {
+                    misses?.WriteLine($"  cv miss [{label} -> {predicted}] {text}");
                 }
             }
         }
 
-        return total == 0 ? 0 : (double)correct / total;
+        double Recall(string label) => perLabel.TryGetValue(label, out var c) && c.Total > 0 ? (double)c.Correct / c.Total : 0;
+        return (total == 0 ? 0 : (double)correct / total, Recall("intent:feedback"), Recall(Recognition.None));
     }
 }

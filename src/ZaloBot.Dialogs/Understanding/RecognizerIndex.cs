@@ -414,6 +414,11 @@ public sealed class RecognizerIndex : IRecognizer
             }
         }
 
+        if (_noneLabel >= 0)
+        {
+            labelScores[_noneLabel] *= (float)_options.OutOfScopeWeight;
+        }
+
         return labelScores;
     }
 

@@ -65,6 +65,12 @@ public sealed class RecognizerOptions
     /// </summary>
     public bool OutOfScopeNearestOnly { get; set; } = true;
 
+    /// <summary>
+    /// Multiplier on the "none" score before ranking: below 1, an in-scope label wins close calls against an
+    /// out-of-scope exemplar. Default 1.0.
+    /// </summary>
+    public double OutOfScopeWeight { get; set; } = 1.0;
+
     /// <summary>Map an unknown word to a known one at edit distance 1 ("dang kí", "khai sinnh"). Default on.</summary>
     public bool CorrectTypos { get; set; } = true;
 
@@ -99,6 +105,7 @@ public sealed class RecognizerOptions
         Require(CentroidWeight is >= 0 and <= 1, "RecognizerOptions.CentroidWeight must be in [0, 1].");
         Require(MaxFeatureDocumentRatio is > 0 and <= 1, "RecognizerOptions.MaxFeatureDocumentRatio must be in (0, 1].");
         Require(MaxPostingsPerFeature >= 10, "RecognizerOptions.MaxPostingsPerFeature must be at least 10.");
+        Require(OutOfScopeWeight is > 0 and <= 2, "RecognizerOptions.OutOfScopeWeight must be in (0, 2].");
         Require(CalibrationSlope is > 0 and <= 100, "RecognizerOptions.CalibrationSlope must be in (0, 100].");
         Require(CalibrationCentre is > 0 and < 1, "RecognizerOptions.CalibrationCentre must be in (0, 1).");
     }

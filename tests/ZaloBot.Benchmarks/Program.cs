@@ -1,6 +1,6 @@
 using ZaloBot.Benchmarks;
 
-// dotnet run -c Release --project tests/ZaloBot.Benchmarks -- understanding [--full] [--eval FILE] [--content DIR]
+// dotnet run -c Release --project tests/ZaloBot.Benchmarks -- understanding [--variants] [--full] [--eval FILE] [--content DIR]
 // dotnet run -c Release --project tests/ZaloBot.Benchmarks -- eval FILE [--json OUT] [--content DIR]
 // dotnet run -c Release --project tests/ZaloBot.Benchmarks -- compare FILE [--content DIR]
 var command = args.Length > 0 ? args[0] : "understanding";
@@ -13,7 +13,7 @@ string? Option(string name)
 var content = ContentDirectory.Find(Option("--content"));
 return command switch
 {
-    "understanding" => UnderstandingBenchmark.Run(content, full: args.Contains("--full"), Option("--eval"), Console.Out),
+    "understanding" => UnderstandingBenchmark.Run(content, full: args.Contains("--full"), variants: args.Contains("--variants"), Option("--eval"), Console.Out),
     "eval" when args.Length > 1 => EvalRunner.Run(content, args[1], Option("--json"), Console.Out),
     "compare" when args.Length > 1 => TechniqueComparison.Run(content, args[1], Console.Out),
     _ => Usage(),
@@ -21,6 +21,6 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: understanding [--full] [--eval FILE] [--content DIR] | eval FILE [--json OUT] [--content DIR] | compare FILE [--content DIR]");
+    Console.Error.WriteLine("usage: understanding [--variants] [--full] [--eval FILE] [--content DIR] | eval FILE [--json OUT] [--content DIR] | compare FILE [--content DIR]");
     return 2;
 }

@@ -24,7 +24,7 @@ public static class TechniqueComparison
             ("tfidf centroid only (1.0)", c => c.Build(new RecognizerOptions { CentroidWeight = 1.0 })),
             ("tfidf stopword weight 0.3", c => c.Build(new RecognizerOptions { StopwordWeight = 0.3 })),
             ("tfidf stopword weight 0.6", c => c.Build(new RecognizerOptions { StopwordWeight = 0.6 })),
-            ("stop-features above 40% of exemplars", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 0.4 })),
+            ("stop-features above 20% of exemplars", c => c.Build(new RecognizerOptions { MaxFeatureDocumentRatio = 0.2 })),
             ("tfidf unigrams only", c => c.Build(new RecognizerOptions { BigramWeight = 0 })),
             ("tfidf words only (no char trigrams)", c => c.Build(new RecognizerOptions { CharTrigramWeight = 0 })),
             ("tfidf + char trigrams 0.3", c => c.Build(new RecognizerOptions { CharTrigramWeight = 0.3 })),
@@ -59,16 +59,21 @@ public static class TechniqueComparison
                 $"{name} | {report.Accuracy:P1} | {report.NonePrecision:P1} | {report.NoneRecall:P1} | {report.ConfidentOutOfScopeErrors} | {folds.Overall:P1} | {folds.Feedback:P1} | {folds.None:P1}"));
         }
 
-        if (Environment.GetEnvironmentVariable("ZALOBOT_CV_MISSES") == "1")
+        // Reliability of the default's confidence on held-out phrasings it answered or clarified: share correct per bin.
+        var reliability = new List<(double Confidence, bool Correct)>();
+        CrossValidate(content, c => c.Build(new RecognizerOptions()), Environment.GetEnvironmentVariable("ZALOBOT_CV_MISSES") == "1" ? output : null, reliability);
+        output.WriteLine("confidence bin | held-out phrasings answered or clarified | share correct");
+        foreach (var bin in reliability.GroupBy(r => Math.Min(9, (int)(r.Confidence * 10))).OrderBy(g => g.Key))
         {
-            CrossValidate(content, c => c.Build(new RecognizerOptions()), output);
+            output.WriteLine(string.Create(inv, $"{bin.Key / 10.0:0.0}-{(bin.Key + 1) / 10.0:0.0} | {bin.Count()} | {bin.Count(r => r.Correct) / (double)bin.Count():P0}"));
         }
 
         return 0;
     }
 
     /// <summary>Holds out every fifth phrasing of every label, trains on the rest, and scores the held-out ones.</summary>
-    private static (double Overall, double Feedback, double None) CrossValidate(ContentDirectory content, Func<ContentDirectory, IRecognizer> make, TextWriter? misses = null)
+    private static (double Overall, double Feedback, double None) CrossValidate(
+        ContentDirectory content, Func<ContentDirectory, IRecognizer> make, TextWriter? misses = null, List<(double Confidence, bool Correct)>? reliability = null)
     {
         const int Folds = 5;
         int correct = 0, total = 0;
@@ -88,7 +93,13 @@ public static class TechniqueComparison
             foreach (var (text, label) in held)
             {
                 total++;
-                var predicted = recognizer.Recognize(text).TopLabel;
+                var recognition = recognizer.Recognize(text);
+                var predicted = recognition.TopLabel;
+                if (recognition.Decision != RecognitionDecision.None)
+                {
+                    reliability?.Add((recognition.TopConfidence, predicted == label));
+                }
+
                 var (labelCorrect, labelTotal) = perLabel.GetValueOrDefault(label);
                 perLabel[label] = (labelCorrect + (predicted == label ? 1 : 0), labelTotal + 1);
                 if (predicted == label)

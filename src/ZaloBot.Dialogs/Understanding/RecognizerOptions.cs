@@ -8,7 +8,7 @@ public sealed class RecognizerOptions
 {
     /// <summary>
     /// Answer straight away when the top confidence is at least this. Default 0.6: on held-out phrasings, answers
-    /// at 0.6 or more were right 80-96 % of the time, those between 0.3 and 0.6 only 52-62 % (docs/understanding.md).
+    /// at 0.6 or more were right 79-95 % of the time, those between 0.3 and 0.6 only 49-62 % (docs/understanding.md).
     /// </summary>
     public double AnswerThreshold { get; set; } = 0.6;
 

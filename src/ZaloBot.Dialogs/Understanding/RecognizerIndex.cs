@@ -221,6 +221,9 @@ public sealed class RecognizerIndex : IRecognizer
             touched.Clear();
         }
 
+        var longest = vectors.Count == 0 ? 0 : vectors.Max(v => v.Ids.Length);
+        var idScratch = new int[longest];
+        var weightScratch = new float[longest];
         for (var e = 0; e < n; e++)
         {
             if (exemplarLabels[e] != currentLabel)
@@ -230,8 +233,7 @@ public sealed class RecognizerIndex : IRecognizer
             }
 
             var (provisional, values) = vectors[e];
-            var ids = new List<int>(provisional.Length);
-            var weights = new List<float>(provisional.Length);
+            var kept = 0;
             double norm = 0;
             for (var k = 0; k < provisional.Length; k++)
             {
@@ -239,26 +241,27 @@ public sealed class RecognizerIndex : IRecognizer
                 if (id >= 0)
                 {
                     var w = Sublinear(values[k]) * idf[id];
-                    ids.Add(id);
-                    weights.Add(w);
+                    idScratch[kept] = id;
+                    weightScratch[kept++] = w;
                     norm += w * w;
                 }
             }
 
             var inverse = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
-            var weightArray = new float[weights.Count];
-            for (var k = 0; k < weightArray.Length; k++)
+            var ids = idScratch.AsSpan(0, kept).ToArray();
+            var weights = new float[kept];
+            for (var k = 0; k < kept; k++)
             {
-                weightArray[k] = weights[k] * inverse;
+                weights[k] = weightScratch[k] * inverse;
                 if (centroidScratch[ids[k]] == 0)
                 {
                     touched.Add(ids[k]);
                 }
 
-                centroidScratch[ids[k]] += weightArray[k];
+                centroidScratch[ids[k]] += weights[k];
             }
 
-            weighted[e] = (ids.ToArray(), weightArray);
+            weighted[e] = (ids, weights);
         }
 
         FlushCentroid();

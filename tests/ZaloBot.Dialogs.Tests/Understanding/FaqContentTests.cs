@@ -79,6 +79,7 @@ public class FaqContentTests
         Assert.That(() => FaqContent.Parse(yaml), Throws.TypeOf<FormatException>().With.Message.Contains("twice"));
     }
 
+    [TestCase("none")]
     [TestCase("Dang-Ky")]
     [TestCase("dang ky")]
     [TestCase("")]

@@ -17,7 +17,12 @@ public static class TechniqueComparison
         var lines = File.ReadAllLines(file);
         var variants = new (string Name, Func<ContentDirectory, IRecognizer> Make)[]
         {
-            ("default: tf-idf uni+bi + char trigrams 1.0, centroid 0.4, typo, question-weighted", c => c.Build(new RecognizerOptions())),
+            ("default: tf-idf uni+bi + char trigrams, centroid 0.4, typo, question-weighted, tie margin 0.15, centre 0.3", c => c.Build(new RecognizerOptions())),
+            ("calibration: tie margin 0 (runner-up ignored)", c => c.Build(new RecognizerOptions { CalibrationTieMargin = 0 })),
+            ("calibration: centre 0.35", c => c.Build(new RecognizerOptions { CalibrationCentre = 0.35 })),
+            ("calibration: tie margin 0.1", c => c.Build(new RecognizerOptions { CalibrationTieMargin = 0.1 })),
+            ("calibration: tie margin 0.25", c => c.Build(new RecognizerOptions { CalibrationTieMargin = 0.25 })),
+                        ("calibration: centre 0.25", c => c.Build(new RecognizerOptions { CalibrationCentre = 0.25 })),
             ("nearest exemplar only (centroid 0)", c => c.Build(new RecognizerOptions { CentroidWeight = 0 })),
             ("centroid 0.2", c => c.Build(new RecognizerOptions { CentroidWeight = 0.2 })),
             ("centroid 0.6", c => c.Build(new RecognizerOptions { CentroidWeight = 0.6 })),
@@ -46,20 +51,23 @@ public static class TechniqueComparison
         };
 
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine("variant | dev acc | none P | none R | OOS answered | 5-fold phrasings acc | 5-fold feedback | 5-fold none");
+        output.WriteLine("variant | dev acc | none P | none R | OOS answered | dev answered (share, precision) | 5-fold acc | 5-fold feedback | 5-fold none | 5-fold answered (share, precision)");
         foreach (var (name, make) in variants)
         {
             var report = Evaluator.Run(make(content), lines);
-            var folds = CrossValidate(content, make);
+            var reliability = new List<(double Confidence, bool Correct, RecognitionDecision Decision)>();
+            var folds = CrossValidate(content, make, null, reliability);
+            var answered = report.Predictions.Where(p => p.Decision == RecognitionDecision.Answer).ToList();
+            var cvAnswered = reliability.Where(r => r.Decision == RecognitionDecision.Answer).ToList();
             output.WriteLine(string.Create(inv,
-                $"{name} | {report.Accuracy:P1} | {report.NonePrecision:P1} | {report.NoneRecall:P1} | {report.ConfidentOutOfScopeErrors} | {folds.Overall:P1} | {folds.Feedback:P1} | {folds.None:P1}"));
+                $"{name} | {report.Accuracy:P1} | {report.NonePrecision:P1} | {report.NoneRecall:P1} | {report.ConfidentOutOfScopeErrors} | {(double)answered.Count / report.Total:P0}, {answered.Count(p => p.IsCorrect) / (double)Math.Max(1, answered.Count):P1} | {folds.Overall:P1} | {folds.Feedback:P1} | {folds.None:P1} | {(double)cvAnswered.Count / Math.Max(1, reliability.Count):P0}, {cvAnswered.Count(r => r.Correct) / (double)Math.Max(1, cvAnswered.Count):P1}"));
         }
 
         // Reliability of the default's confidence on held-out phrasings it answered or clarified: share correct per bin.
-        var reliability = new List<(double Confidence, bool Correct)>();
-        CrossValidate(content, c => c.Build(new RecognizerOptions()), Environment.GetEnvironmentVariable("ZALOBOT_CV_MISSES") == "1" ? output : null, reliability);
+        var defaultReliability = new List<(double Confidence, bool Correct, RecognitionDecision Decision)>();
+        CrossValidate(content, c => c.Build(new RecognizerOptions()), Environment.GetEnvironmentVariable("ZALOBOT_CV_MISSES") == "1" ? output : null, defaultReliability);
         output.WriteLine("confidence bin | held-out phrasings answered or clarified | share correct");
-        foreach (var bin in reliability.GroupBy(r => Math.Min(9, (int)(r.Confidence * 10))).OrderBy(g => g.Key))
+        foreach (var bin in defaultReliability.Where(r => r.Decision != RecognitionDecision.None).GroupBy(r => Math.Min(9, (int)(r.Confidence * 10))).OrderBy(g => g.Key))
         {
             output.WriteLine(string.Create(inv, $"{bin.Key / 10.0:0.0}-{(bin.Key + 1) / 10.0:0.0} | {bin.Count()} | {bin.Count(r => r.Correct) / (double)bin.Count():P0}"));
         }
@@ -69,7 +77,7 @@ public static class TechniqueComparison
 
     /// <summary>Holds out every fifth phrasing of every label, trains on the rest, and scores the held-out ones.</summary>
     private static (double Overall, double Feedback, double None) CrossValidate(
-        ContentDirectory content, Func<ContentDirectory, IRecognizer> make, TextWriter? misses = null, List<(double Confidence, bool Correct)>? reliability = null)
+        ContentDirectory content, Func<ContentDirectory, IRecognizer> make, TextWriter? misses = null, List<(double Confidence, bool Correct, RecognitionDecision Decision)>? reliability = null)
     {
         const int Folds = 5;
         int correct = 0, total = 0;
@@ -91,10 +99,7 @@ public static class TechniqueComparison
                 total++;
                 var recognition = recognizer.Recognize(text);
                 var predicted = recognition.TopLabel;
-                if (recognition.Decision != RecognitionDecision.None)
-                {
-                    reliability?.Add((recognition.TopConfidence, predicted == label));
-                }
+                reliability?.Add((recognition.TopConfidence, predicted == label, recognition.Decision));
 
                 var (labelCorrect, labelTotal) = perLabel.GetValueOrDefault(label);
                 perLabel[label] = (labelCorrect + (predicted == label ? 1 : 0), labelTotal + 1);

@@ -453,12 +453,18 @@ public sealed class RecognizerIndex : IRecognizer
         return top;
     }
 
+    /// <summary>Name of a label id as used by <see cref="ScoreLabels"/> ("none" included).</summary>
+    internal string LabelName(int label) => _labels[label];
+
     private double Calibrate(float score, float margin)
     {
-        // Logistic in the similarity plus half the margin over the runner-up: a clear winner with a middling
-        // similarity is as trustworthy as a high similarity shared with a close runner-up.
-        var x = score + (0.5 * margin);
-        return Math.Round(1.0 / (1.0 + Math.Exp(-_options.CalibrationSlope * (x - _options.CalibrationCentre))), 4);
+        // A logistic in the similarity, scaled down for a close race: with no lead over the runner-up the
+        // confidence is halved (ask which was meant), with a relative lead of CalibrationTieMargin or more it
+        // stands. A high similarity shared by two labels is no reason to answer outright.
+        var similarity = 1.0 / (1.0 + Math.Exp(-_options.CalibrationSlope * (score - _options.CalibrationCentre)));
+        var lead = _options.CalibrationTieMargin <= 0 || score <= 0 ? 1.0
+            : Math.Clamp(margin / score / _options.CalibrationTieMargin, 0.0, 1.0);
+        return Math.Round(similarity * (0.5 + (0.5 * lead)), 4);
     }
 
     private string Correct(string word)

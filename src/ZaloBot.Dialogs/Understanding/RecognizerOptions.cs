@@ -84,7 +84,13 @@ public sealed class RecognizerOptions
     public double CalibrationSlope { get; set; } = 10.0;
 
     /// <inheritdoc cref="CalibrationSlope"/>
-    public double CalibrationCentre { get; set; } = 0.35;
+    public double CalibrationCentre { get; set; } = 0.3;
+
+    /// <summary>
+    /// Relative lead over the runner-up ((best − second) / best) at which the top label counts as a clear winner;
+    /// with less, its confidence is scaled down towards half, so near ties are clarified. 0 ignores the runner-up.
+    /// </summary>
+    public double CalibrationTieMargin { get; set; } = 0.15;
 
     /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range.</summary>
     public void Validate()
@@ -111,5 +117,6 @@ public sealed class RecognizerOptions
         Require(OutOfScopeWeight is > 0 and <= 2, "RecognizerOptions.OutOfScopeWeight must be in (0, 2].");
         Require(CalibrationSlope is > 0 and <= 100, "RecognizerOptions.CalibrationSlope must be in (0, 100].");
         Require(CalibrationCentre is > 0 and < 1, "RecognizerOptions.CalibrationCentre must be in (0, 1).");
+        Require(CalibrationTieMargin is >= 0 and <= 1, "RecognizerOptions.CalibrationTieMargin must be in [0, 1].");
     }
 }

@@ -8,7 +8,7 @@ public sealed class RecognizerOptions
 {
     /// <summary>
     /// Answer straight away when the top confidence is at least this. Default 0.6: on held-out phrasings, answers
-    /// at 0.6 or more were right 79-95 % of the time, those between 0.3 and 0.6 only 49-62 % (docs/understanding.md).
+    /// at 0.6 or more were right 84-95 % of the time, those between 0.3 and 0.6 only 55-71 % (docs/understanding.md).
     /// </summary>
     public double AnswerThreshold { get; set; } = 0.6;
 
@@ -78,8 +78,8 @@ public sealed class RecognizerOptions
     public bool CorrectTypos { get; set; } = true;
 
     /// <summary>
-    /// Steepness and centre of the logistic curve that turns the best cosine similarity and its margin over the
-    /// runner-up into a confidence in [0, 1].
+    /// Steepness and centre of the logistic curve that turns a label's score (cosine blend) into a confidence in
+    /// [0, 1], before the tie scaling of <see cref="CalibrationTieMargin"/>.
     /// </summary>
     public double CalibrationSlope { get; set; } = 10.0;
 

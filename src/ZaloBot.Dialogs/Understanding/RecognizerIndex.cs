@@ -16,8 +16,6 @@ namespace ZaloBot.Dialogs.Understanding;
 /// </summary>
 public sealed class RecognizerIndex : IRecognizer
 {
-    private const int MinTypoLength = 3;
-
     private readonly TextNormalizer _normalizer;
     private readonly RecognizerOptions _options;
     private readonly FrozenDictionary<ulong, int> _featureIds;
@@ -27,8 +25,7 @@ public sealed class RecognizerIndex : IRecognizer
     private readonly int[] _exemplarLabels;
     private readonly string[] _labels;
     private readonly int _noneLabel;
-    private readonly FrozenDictionary<string, string> _typoIndex;
-    private readonly FrozenSet<string> _vocabulary;
+    private readonly TypoCorrector _typos;
     private readonly FrozenSet<string> _stopwords;
 
     private RecognizerIndex(
@@ -40,8 +37,7 @@ public sealed class RecognizerIndex : IRecognizer
         Postings centroidPostings,
         int[] exemplarLabels,
         string[] labels,
-        FrozenDictionary<string, string> typoIndex,
-        FrozenSet<string> vocabulary,
+        TypoCorrector typos,
         FrozenSet<string> stopwords)
     {
         _normalizer = normalizer;
@@ -53,8 +49,7 @@ public sealed class RecognizerIndex : IRecognizer
         _exemplarLabels = exemplarLabels;
         _labels = labels;
         _noneLabel = Array.IndexOf(labels, Recognition.None);
-        _typoIndex = typoIndex;
-        _vocabulary = vocabulary;
+        _typos = typos;
         _stopwords = stopwords;
     }
 
@@ -282,8 +277,7 @@ public sealed class RecognizerIndex : IRecognizer
             Postings.Create(idf.Length, centroids),
             [.. exemplarLabels],
             [.. labels],
-            BuildTypoIndex(vocabulary),
-            vocabulary.Keys.ToFrozenSet(StringComparer.Ordinal),
+            TypoCorrector.Create(vocabulary),
             stopwords);
     }
 
@@ -347,7 +341,8 @@ public sealed class RecognizerIndex : IRecognizer
         var words = new string[tokens.Count];
         for (var i = 0; i < words.Length; i++)
         {
-            words[i] = Correct(CanonicalWord(tokens[i].Folded));
+            var word = CanonicalWord(tokens[i].Folded);
+            words[i] = _options.CorrectTypos ? _typos.Correct(word) : word;
         }
 
         var questionSentence = normalized.QuestionSentence;
@@ -465,68 +460,6 @@ public sealed class RecognizerIndex : IRecognizer
         var lead = _options.CalibrationTieMargin <= 0 || score <= 0 ? 1.0
             : Math.Clamp(margin / score / _options.CalibrationTieMargin, 0.0, 1.0);
         return Math.Round(similarity * (0.5 + (0.5 * lead)), 4);
-    }
-
-    private string Correct(string word)
-    {
-        if (!_options.CorrectTypos || word.Length < MinTypoLength || word[0] == '#' || char.IsAsciiDigit(word[0]) || _vocabulary.Contains(word))
-        {
-            return word;
-        }
-
-        if (_typoIndex.TryGetValue(word, out var known))
-        {
-            return known;
-        }
-
-        // One letter too many ("sinnh"): a deletion is itself a known word.
-        for (var i = 0; i < word.Length; i++)
-        {
-            var deletion = string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
-            if (_vocabulary.Contains(deletion))
-            {
-                return deletion;
-            }
-        }
-
-        // A letter replaced or two letters swapped ("dugn"): query and known word share a deletion.
-        for (var i = 0; i < word.Length; i++)
-        {
-            if (_typoIndex.TryGetValue(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), out known))
-            {
-                return known;
-            }
-        }
-
-        return word;
-    }
-
-    /// <summary>
-    /// Deletion neighbourhood (SymSpell): every one-letter deletion of a known word maps to the most frequent such
-    /// word, so a query word one insertion, deletion or substitution away finds it with at most length+1 lookups.
-    /// </summary>
-    private static FrozenDictionary<string, string> BuildTypoIndex(Dictionary<string, int> vocabulary)
-    {
-        var best = new Dictionary<string, (string Word, int Frequency)>(StringComparer.Ordinal);
-        foreach (var (word, frequency) in vocabulary)
-        {
-            if (word.Length < MinTypoLength || word[0] == '#' || char.IsAsciiDigit(word[0]))
-            {
-                continue;
-            }
-
-            for (var i = 0; i < word.Length; i++)
-            {
-                var key = string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
-                if (!best.TryGetValue(key, out var current) || frequency > current.Frequency
-                    || (frequency == current.Frequency && string.CompareOrdinal(word, current.Word) < 0))
-                {
-                    best[key] = (word, frequency);
-                }
-            }
-        }
-
-        return best.ToFrozenDictionary(p => p.Key, p => p.Value.Word, StringComparer.Ordinal);
     }
 
     private static float Sublinear(float weight) => weight > 1f ? 1f + MathF.Log(weight) : weight;

@@ -8,7 +8,7 @@ public sealed class RecognizerOptions
 {
     /// <summary>
     /// Answer straight away when the top confidence is at least this. Default 0.6: on held-out phrasings, answers
-    /// at 0.6 or more were right 84-95 % of the time, those between 0.3 and 0.6 only 55-71 % (docs/understanding.md).
+    /// at 0.6 or more were right 84-95 % of the time, those between 0.3 and 0.6 only 52-73 % (docs/understanding.md).
     /// </summary>
     public double AnswerThreshold { get; set; } = 0.6;
 

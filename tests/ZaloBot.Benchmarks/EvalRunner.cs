@@ -9,6 +9,7 @@ public static class EvalRunner
     public static int Run(string contentDirectory, string file, string? jsonOut, TextWriter output)
     {
         var recognizer = ContentDirectory.Load(contentDirectory).Build(new RecognizerOptions());
+        output.WriteLine($"index: {recognizer.Labels.Count} labels, {recognizer.ExemplarCount} exemplars, {recognizer.FeatureCount} features");
         return EvalCommand.Run(recognizer, File.ReadLines(file), output, jsonOut);
     }
 }

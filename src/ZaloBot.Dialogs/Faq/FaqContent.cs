@@ -62,6 +62,11 @@ public static partial class FaqContent
                 throw new FormatException($"FAQ slug '{entry.Slug}' must be lower-case ASCII words joined by '-'.");
             }
 
+            if (entry.Slug == "none")
+            {
+                throw new FormatException("FAQ slug 'none' is reserved for out-of-scope messages.");
+            }
+
             if (!seen.Add(entry.Slug))
             {
                 throw new FormatException($"FAQ slug '{entry.Slug}' is listed twice.");

@@ -6,13 +6,14 @@ namespace ZaloBot.Dialogs.Understanding;
 
 /// <summary>
 /// What the recognizer learns besides the FAQ (<c>content/intents.yaml</c>): the intents with their phrasings,
-/// and out-of-scope exemplars (other agencies' procedures, chit-chat, noise) that teach it to say "none".
+/// out-of-scope exemplars (other agencies' procedures, chit-chat, noise) that teach it to say "none", and
+/// stopwords: filler words ("ạ", "ơi", "cho hỏi", "the", "my") that weigh less than content words.
 /// </summary>
-public sealed record IntentContent(IReadOnlyList<IntentDefinition> Intents, IReadOnlyList<string> OutOfScope)
+public sealed record IntentContent(IReadOnlyList<IntentDefinition> Intents, IReadOnlyList<string> OutOfScope, IReadOnlyList<string> Stopwords)
 {
     public const string IntentPrefix = "intent:";
 
-    public static IntentContent Empty { get; } = new([], []);
+    public static IntentContent Empty { get; } = new([], [], []);
 
     public static IntentContent Parse(string yaml)
     {
@@ -53,7 +54,7 @@ public sealed record IntentContent(IReadOnlyList<IntentDefinition> Intents, IRea
             intents.Add(new IntentDefinition(name, Clean(intent.Phrasings)));
         }
 
-        return new IntentContent(intents, Clean(file.OutOfScope));
+        return new IntentContent(intents, Clean(file.OutOfScope), Clean(file.Stopwords));
     }
 
     private static List<string> Clean(List<string>? lines) =>
@@ -63,6 +64,7 @@ public sealed record IntentContent(IReadOnlyList<IntentDefinition> Intents, IRea
     {
         public List<IntentDocument>? Intents { get; set; }
         public List<string>? OutOfScope { get; set; }
+        public List<string>? Stopwords { get; set; }
     }
 
     private sealed class IntentDocument

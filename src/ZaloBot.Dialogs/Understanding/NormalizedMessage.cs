@@ -2,7 +2,8 @@ namespace ZaloBot.Dialogs.Understanding;
 
 /// <summary>
 /// A citizen message after <see cref="TextNormalizer"/>: tokens with shorthand expanded, plus what was lifted
-/// out of the text. Ticket codes are "PA-2026-000123" (full) or the bare number after "mã" ("000123");
+/// out of the text. Ticket codes are "PA-2026-000123" (full) or the bare number after "mã" ("000123"; such a
+/// number may also be an application's receipt code: the recognized label says which was meant);
 /// phone numbers are in national form ("0903123456"). <paramref name="QuestionSentence"/> is the sentence that
 /// holds the question: the last one ending in '?', otherwise the last one.
 /// </summary>

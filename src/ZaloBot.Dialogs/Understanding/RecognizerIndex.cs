@@ -5,52 +5,52 @@ using ZaloBot.Dialogs.Faq;
 namespace ZaloBot.Dialogs.Understanding;
 
 /// <summary>
-/// The recognizer: nearest-exemplar search by TF-IDF cosine similarity over folded syllable unigrams and bigrams
-/// (optionally character trigrams), with typo correction against the known vocabulary. Exemplars are every FAQ
-/// question and phrasing, every intent phrasing and the out-of-scope examples (label "none"). A label scores as its
-/// best exemplar; the best score and its margin over the runner-up become a confidence, and the thresholds of
-/// <see cref="RecognizerOptions"/> turn that into Answer / Clarify / None.
-/// Immutable and thread-safe once built; rebuild with <see cref="Build"/> and swap the reference when content changes.
+/// The recognizer. Every FAQ question and phrasing, every intent phrasing and every out-of-scope example (label
+/// "none") is an exemplar, represented as a TF-IDF vector over folded syllable unigrams, bigrams and character
+/// trigrams (hashed to 64 bits; the most common features are dropped as stop-features). A message is normalised
+/// the same way, unknown words are corrected to known words at edit distance 1, and words outside the question
+/// sentence weigh less. A label scores a blend of the cosine similarity of its closest exemplar and of its
+/// centroid; the best score and its margin over the runner-up become a confidence, and the thresholds of
+/// <see cref="RecognizerOptions"/> turn that into Answer / Clarify / None ("none" winning also means None).
+/// Immutable and thread-safe; build a new one with <see cref="Build"/> and swap the reference when content changes.
 /// </summary>
 public sealed class RecognizerIndex : IRecognizer
 {
-    private const int MinTypoLength = 3;
-
     private readonly TextNormalizer _normalizer;
     private readonly RecognizerOptions _options;
-    private readonly FrozenDictionary<string, int> _featureIds;
+    private readonly FrozenDictionary<ulong, int> _featureIds;
     private readonly float[] _idf;
-    private readonly int[][] _postingExemplars;
-    private readonly float[][] _postingWeights;
+    private readonly Postings _exemplarPostings;
+    private readonly Postings _centroidPostings;
     private readonly int[] _exemplarLabels;
     private readonly string[] _labels;
     private readonly int _noneLabel;
-    private readonly FrozenDictionary<string, string> _typoIndex;
-    private readonly FrozenSet<string> _vocabulary;
+    private readonly TypoCorrector _typos;
+    private readonly FrozenSet<string> _stopwords;
 
     private RecognizerIndex(
         TextNormalizer normalizer,
         RecognizerOptions options,
-        FrozenDictionary<string, int> featureIds,
+        FrozenDictionary<ulong, int> featureIds,
         float[] idf,
-        int[][] postingExemplars,
-        float[][] postingWeights,
+        Postings exemplarPostings,
+        Postings centroidPostings,
         int[] exemplarLabels,
         string[] labels,
-        FrozenDictionary<string, string> typoIndex,
-        FrozenSet<string> vocabulary)
+        TypoCorrector typos,
+        FrozenSet<string> stopwords)
     {
         _normalizer = normalizer;
         _options = options;
         _featureIds = featureIds;
         _idf = idf;
-        _postingExemplars = postingExemplars;
-        _postingWeights = postingWeights;
+        _exemplarPostings = exemplarPostings;
+        _centroidPostings = centroidPostings;
         _exemplarLabels = exemplarLabels;
         _labels = labels;
         _noneLabel = Array.IndexOf(labels, Recognition.None);
-        _typoIndex = typoIndex;
-        _vocabulary = vocabulary;
+        _typos = typos;
+        _stopwords = stopwords;
     }
 
     /// <summary>Labels the index can return (published FAQ slugs, intents), in build order, without "none".</summary>
@@ -58,9 +58,14 @@ public sealed class RecognizerIndex : IRecognizer
 
     public int ExemplarCount => _exemplarLabels.Length;
 
+    public int FeatureCount => _idf.Length;
+
+    /// <summary>The normaliser this index uses (the dialog engine may want the ticket codes and phones it extracts).</summary>
+    public TextNormalizer Normalizer => _normalizer;
+
     /// <summary>
-    /// Builds an index from content records: published FAQ entries (question + phrasings), intents and
-    /// out-of-scope exemplars. 2,000 entries build in well under a second (see docs/understanding.md).
+    /// Builds an index from content records: published FAQ entries (question + phrasings), intents, out-of-scope
+    /// exemplars and stopwords. 2,000 entries build in well under a second (docs/understanding.md).
     /// </summary>
     public static RecognizerIndex Build(
         IEnumerable<FaqEntry> faqEntries,
@@ -75,22 +80,24 @@ public sealed class RecognizerIndex : IRecognizer
         options.Validate();
 
         var normalizer = new TextNormalizer(abbreviations);
-        var labels = new List<string>();
-        var exemplarTexts = new List<(string Text, int Label)>();
+        var stopwords = intents.Stopwords
+            .SelectMany(w => normalizer.Normalize(w).Tokens)
+            .Select(t => CanonicalWord(t.Folded))
+            .ToFrozenSet(StringComparer.Ordinal);
 
+        var labels = new List<string>();
+        var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var exemplarTexts = new List<(string Text, int Label)>();
         void AddLabel(string label, IEnumerable<string> texts)
         {
-            var id = labels.IndexOf(label);
-            if (id < 0)
+            if (!labelIds.TryGetValue(label, out var id))
             {
                 id = labels.Count;
                 labels.Add(label);
+                labelIds.Add(label, id);
             }
 
-            foreach (var text in texts)
-            {
-                exemplarTexts.Add((text, id));
-            }
+            exemplarTexts.AddRange(texts.Select(t => (t, id)));
         }
 
         foreach (var entry in faqEntries.Where(e => e.Published))
@@ -105,99 +112,182 @@ public sealed class RecognizerIndex : IRecognizer
 
         AddLabel(Recognition.None, intents.OutOfScope);
 
-        var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Pass 1: features of every exemplar, with provisional ids and document frequencies.
+        var provisionalIds = new Dictionary<ulong, int>();
         var documentFrequency = new List<int>();
-        var exemplarVectors = new List<KeyValuePair<int, float>[]>(exemplarTexts.Count);
+        var vectors = new List<(int[] Ids, float[] Values)>(exemplarTexts.Count);
         var exemplarLabels = new List<int>(exemplarTexts.Count);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var features = new Dictionary<string, float>(StringComparer.Ordinal);
-
+        var features = new Dictionary<ulong, float>();
         foreach (var (text, label) in exemplarTexts)
         {
-            var message = normalizer.Normalize(text);
-            var words = message.Tokens.Select(t => CanonicalWord(t.Folded)).ToArray();
+            var tokens = normalizer.Normalize(text).Tokens;
+            var words = new string[tokens.Count];
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = CanonicalWord(tokens[i].Folded);
+                vocabulary[words[i]] = vocabulary.GetValueOrDefault(words[i]) + 1;
+            }
+
             features.Clear();
-            ExtractFeatures(message.Tokens, words, _ => 1f, options, features);
+            ExtractFeatures(tokens, words, _ => 1f, stopwords, options, features);
             if (features.Count == 0)
             {
                 continue;
             }
 
-            foreach (var word in words.Distinct())
+            var ids = new int[features.Count];
+            var values = new float[features.Count];
+            var k = 0;
+            foreach (var (key, value) in features)
             {
-                vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
-            }
-
-            var vector = new KeyValuePair<int, float>[features.Count];
-            var i = 0;
-            foreach (var (feature, weight) in features)
-            {
-                if (!featureIds.TryGetValue(feature, out var id))
+                if (!provisionalIds.TryGetValue(key, out var id))
                 {
-                    id = featureIds.Count;
-                    featureIds.Add(feature, id);
+                    id = documentFrequency.Count;
+                    provisionalIds.Add(key, id);
                     documentFrequency.Add(0);
                 }
 
                 documentFrequency[id]++;
-                vector[i++] = new(id, Sublinear(weight));
+                ids[k] = id;
+                values[k++] = value;
             }
 
-            exemplarVectors.Add(vector);
+            vectors.Add((ids, values));
             exemplarLabels.Add(label);
         }
 
-        var n = exemplarVectors.Count;
-        var idf = new float[featureIds.Count];
-        for (var f = 0; f < idf.Length; f++)
+        // Features in more than MaxFeatureDocumentRatio of the exemplars (or more than MaxPostingsPerFeature of
+        // them) carry little information but make the posting lists long: they are dropped from the space.
+        var n = vectors.Count;
+        var maxDf = Math.Max(2, Math.Min(options.MaxPostingsPerFeature, (int)(options.MaxFeatureDocumentRatio * n)));
+        var finalIds = new int[documentFrequency.Count];
+        var idfList = new List<float>(documentFrequency.Count);
+        for (var p = 0; p < finalIds.Length; p++)
         {
-            idf[f] = (float)Math.Log(1.0 + (double)n / documentFrequency[f]);
+            var df = documentFrequency[p];
+            finalIds[p] = df <= maxDf ? idfList.Count : -1;
+            if (df <= maxDf)
+            {
+                idfList.Add((float)Math.Log(1.0 + ((double)n / df)));
+            }
         }
 
-        var postingLists = new List<(int Exemplar, float Weight)>[featureIds.Count];
-        for (var f = 0; f < postingLists.Length; f++)
+        var idf = idfList.ToArray();
+        var featureIds = new Dictionary<ulong, int>(idf.Length);
+        foreach (var (key, provisional) in provisionalIds)
         {
-            postingLists[f] = new List<(int, float)>(documentFrequency[f]);
+            if (finalIds[provisional] >= 0)
+            {
+                featureIds.Add(key, finalIds[provisional]);
+            }
         }
 
+        // Pass 2: unit exemplar vectors and label centroids. Exemplars of a label are contiguous, so one dense
+        // scratch array sums a centroid at a time.
+        var weighted = new (int[] Ids, float[] Weights)[n];
+        var centroids = new (int[] Ids, float[] Weights)[labels.Count];
+        var centroidScratch = new float[idf.Length];
+        var touched = new List<int>();
+        var currentLabel = -1;
+        void FlushCentroid()
+        {
+            if (currentLabel < 0)
+            {
+                return;
+            }
+
+            double norm = 0;
+            foreach (var id in touched)
+            {
+                norm += (double)centroidScratch[id] * centroidScratch[id];
+            }
+
+            var scale = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
+            var ids = touched.ToArray();
+            var weights = new float[ids.Length];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                weights[k] = centroidScratch[ids[k]] * scale;
+                centroidScratch[ids[k]] = 0;
+            }
+
+            centroids[currentLabel] = (ids, weights);
+            touched.Clear();
+        }
+
+        var longest = vectors.Count == 0 ? 0 : vectors.Max(v => v.Ids.Length);
+        var idScratch = new int[longest];
+        var weightScratch = new float[longest];
         for (var e = 0; e < n; e++)
         {
-            var vector = exemplarVectors[e];
-            double norm = 0;
-            foreach (var (f, v) in vector)
+            if (exemplarLabels[e] != currentLabel)
             {
-                var w = v * idf[f];
-                norm += w * w;
+                FlushCentroid();
+                currentLabel = exemplarLabels[e];
             }
 
-            var inverse = (float)(1.0 / Math.Sqrt(norm));
-            foreach (var (f, v) in vector)
+            var (provisional, values) = vectors[e];
+            var kept = 0;
+            double norm = 0;
+            for (var k = 0; k < provisional.Length; k++)
             {
-                postingLists[f].Add((e, v * idf[f] * inverse));
+                var id = finalIds[provisional[k]];
+                if (id >= 0)
+                {
+                    var w = Sublinear(values[k]) * idf[id];
+                    idScratch[kept] = id;
+                    weightScratch[kept++] = w;
+                    norm += w * w;
+                }
             }
+
+            var inverse = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
+            var ids = idScratch.AsSpan(0, kept).ToArray();
+            var weights = new float[kept];
+            for (var k = 0; k < kept; k++)
+            {
+                weights[k] = weightScratch[k] * inverse;
+                if (centroidScratch[ids[k]] == 0)
+                {
+                    touched.Add(ids[k]);
+                }
+
+                centroidScratch[ids[k]] += weights[k];
+            }
+
+            weighted[e] = (ids, weights);
         }
+
+        FlushCentroid();
+        for (var l = 0; l < centroids.Length; l++)
+        {
+            centroids[l].Ids ??= [];
+            centroids[l].Weights ??= [];
+        }
+
+        var exemplarPostings = Postings.Create(idf.Length, weighted);
 
         return new RecognizerIndex(
             normalizer,
             options,
-            featureIds.ToFrozenDictionary(StringComparer.Ordinal),
+            featureIds.ToFrozenDictionary(),
             idf,
-            postingLists.Select(p => p.Select(x => x.Exemplar).ToArray()).ToArray(),
-            postingLists.Select(p => p.Select(x => x.Weight).ToArray()).ToArray(),
+            exemplarPostings,
+            Postings.Create(idf.Length, centroids),
             [.. exemplarLabels],
             [.. labels],
-            BuildTypoIndex(vocabulary),
-            vocabulary.Keys.ToFrozenSet(StringComparer.Ordinal));
+            TypoCorrector.Create(vocabulary),
+            stopwords);
     }
 
     public Recognition Recognize(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var normalized = _normalizer.Normalize(message);
-        return Recognize(normalized);
+        return Recognize(_normalizer.Normalize(message));
     }
 
-    /// <summary>Recognises an already normalised message (the dialog engine may need the codes and phones too).</summary>
+    /// <summary>Recognises an already normalised message.</summary>
     public Recognition Recognize(NormalizedMessage normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
@@ -207,33 +297,23 @@ public sealed class RecognizerIndex : IRecognizer
             return new Recognition(RecognitionDecision.None, []);
         }
 
-        // Rank labels; the runner-up for the margin may be "none".
-        var order = Enumerable.Range(0, labelScores.Length)
-            .Where(l => labelScores[l] > 0)
-            .OrderByDescending(l => labelScores[l])
-            .ThenBy(l => l)
-            .ToArray();
-        if (order.Length == 0)
+        // The best MaxCandidates + 1 labels (one may be "none"), best first; the runner-up gives the margin.
+        var order = TopLabels(labelScores, _options.MaxCandidates + 1);
+        if (order.Count == 0)
         {
             return new Recognition(RecognitionDecision.None, []);
         }
 
         var best = labelScores[order[0]];
-        var runnerUp = order.Length > 1 ? labelScores[order[1]] : 0f;
+        var runnerUp = order.Count > 1 ? labelScores[order[1]] : 0f;
         var candidates = new List<RecognitionCandidate>(_options.MaxCandidates);
         foreach (var label in order)
         {
-            if (label == _noneLabel)
+            if (label != _noneLabel && candidates.Count < _options.MaxCandidates)
             {
-                continue;
-            }
-
-            var score = labelScores[label];
-            var margin = label == order[0] ? score - runnerUp : score - best;
-            candidates.Add(new RecognitionCandidate(_labels[label], Calibrate(score, margin)));
-            if (candidates.Count == _options.MaxCandidates)
-            {
-                break;
+                var score = labelScores[label];
+                var margin = label == order[0] ? score - runnerUp : score - best;
+                candidates.Add(new RecognitionCandidate(_labels[label], Calibrate(score, margin)));
             }
         }
 
@@ -249,7 +329,7 @@ public sealed class RecognizerIndex : IRecognizer
         return new Recognition(decision, candidates);
     }
 
-    /// <summary>Best cosine similarity per label (index = label id), or null when the message has no known feature.</summary>
+    /// <summary>Blended similarity per label (index = label id), or null when the message has no known feature.</summary>
     internal float[]? ScoreLabels(NormalizedMessage normalized)
     {
         var tokens = normalized.Tokens;
@@ -261,50 +341,48 @@ public sealed class RecognizerIndex : IRecognizer
         var words = new string[tokens.Count];
         for (var i = 0; i < words.Length; i++)
         {
-            words[i] = Correct(CanonicalWord(tokens[i].Folded));
+            var word = CanonicalWord(tokens[i].Folded);
+            words[i] = _options.CorrectTypos ? _typos.Correct(word) : word;
         }
 
         var questionSentence = normalized.QuestionSentence;
         var context = (float)_options.ContextSentenceWeight;
         var several = normalized.SentenceCount > 1;
-        var features = new Dictionary<string, float>(StringComparer.Ordinal);
-        ExtractFeatures(tokens, words, sentence => !several || sentence == questionSentence ? 1f : context, _options, features);
+        var features = new Dictionary<ulong, float>(tokens.Count * 8);
+        ExtractFeatures(tokens, words, sentence => !several || sentence == questionSentence ? 1f : context, _stopwords, _options, features);
 
-        var query = new List<(int Feature, float Weight)>(features.Count);
+        var queryIds = new List<int>(features.Count);
+        var queryWeights = new List<float>(features.Count);
         double norm = 0;
-        foreach (var (feature, weight) in features)
+        foreach (var (key, value) in features)
         {
-            if (_featureIds.TryGetValue(feature, out var id))
+            if (_featureIds.TryGetValue(key, out var id))
             {
-                var w = Sublinear(weight) * _idf[id];
-                query.Add((id, w));
+                var w = Sublinear(value) * _idf[id];
+                queryIds.Add(id);
+                queryWeights.Add(w);
                 norm += w * w;
             }
         }
 
-        if (query.Count == 0)
+        if (queryIds.Count == 0)
         {
             return null;
         }
 
+        var inverse = (float)(1.0 / Math.Sqrt(norm));
+        for (var i = 0; i < queryWeights.Count; i++)
+        {
+            queryWeights[i] *= inverse;
+        }
+
+        var labelScores = new float[_labels.Length];
         var exemplarCount = _exemplarLabels.Length;
         var scores = ArrayPool<float>.Shared.Rent(exemplarCount);
         try
         {
             Array.Clear(scores, 0, exemplarCount);
-            var inverse = (float)(1.0 / Math.Sqrt(norm));
-            foreach (var (feature, weight) in query)
-            {
-                var q = weight * inverse;
-                var exemplars = _postingExemplars[feature];
-                var postingWeights = _postingWeights[feature];
-                for (var p = 0; p < exemplars.Length; p++)
-                {
-                    scores[exemplars[p]] += q * postingWeights[p];
-                }
-            }
-
-            var labelScores = new float[_labels.Length];
+            _exemplarPostings.Accumulate(queryIds, queryWeights, scores);
             for (var e = 0; e < exemplarCount; e++)
             {
                 var label = _exemplarLabels[e];
@@ -313,142 +391,139 @@ public sealed class RecognizerIndex : IRecognizer
                     labelScores[label] = scores[e];
                 }
             }
-
-            return labelScores;
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
         }
-    }
 
-    internal string LabelName(int label) => _labels[label];
-
-    private double Calibrate(float score, float margin)
-    {
-        // Logistic in the best similarity plus half the margin: a clear winner with a middling similarity is
-        // as trustworthy as a high similarity shared with a close runner-up.
-        var x = score + 0.5 * margin;
-        return Math.Round(1.0 / (1.0 + Math.Exp(-_options.CalibrationSlope * (x - _options.CalibrationCentre))), 4);
-    }
-
-    private string Correct(string word)
-    {
-        if (!_options.CorrectTypos || word.Length < MinTypoLength || _vocabulary.Contains(word) || word[0] == '#' || char.IsAsciiDigit(word[0]))
+        var centroidWeight = (float)_options.CentroidWeight;
+        if (centroidWeight > 0)
         {
-            return word;
-        }
-
-        if (_typoIndex.TryGetValue(word, out var known))
-        {
-            return known;
-        }
-
-        for (var i = 0; i < word.Length; i++)
-        {
-            if (_typoIndex.TryGetValue(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), out known))
+            var centroidScores = new float[_labels.Length];
+            _centroidPostings.Accumulate(queryIds, queryWeights, centroidScores);
+            // "none" is a grab bag of unrelated topics: its centroid means nothing, so it keeps its nearest exemplar.
+            for (var l = 0; l < labelScores.Length; l++)
             {
-                return known;
+                if (l != _noneLabel || !_options.OutOfScopeNearestOnly)
+                {
+                    labelScores[l] = ((1 - centroidWeight) * labelScores[l]) + (centroidWeight * centroidScores[l]);
+                }
             }
         }
 
-        return word;
-    }
-
-    /// <summary>Deletion neighbourhood (SymSpell): each known word and its one-letter deletions → the most frequent word.</summary>
-    private static FrozenDictionary<string, string> BuildTypoIndex(Dictionary<string, int> vocabulary)
-    {
-        var best = new Dictionary<string, (string Word, int Frequency)>(StringComparer.Ordinal);
-
-        void Offer(string key, string word, int frequency)
+        if (_noneLabel >= 0)
         {
-            if (!best.TryGetValue(key, out var current) || frequency > current.Frequency
-                || (frequency == current.Frequency && string.CompareOrdinal(word, current.Word) < 0))
-            {
-                best[key] = (word, frequency);
-            }
+            labelScores[_noneLabel] *= (float)_options.OutOfScopeWeight;
         }
 
-        foreach (var (word, frequency) in vocabulary)
+        return labelScores;
+    }
+
+    /// <summary>Ids of the <paramref name="count"/> highest positive scores, best first (ties: lower id first).</summary>
+    private static List<int> TopLabels(float[] scores, int count)
+    {
+        var top = new List<int>(count + 1);
+        for (var l = 0; l < scores.Length; l++)
         {
-            if (word.Length < MinTypoLength || word[0] == '#' || char.IsAsciiDigit(word[0]))
+            var score = scores[l];
+            if (score <= 0 || (top.Count == count && score <= scores[top[^1]]))
             {
                 continue;
             }
 
-            for (var i = 0; i < word.Length; i++)
+            var at = top.Count;
+            while (at > 0 && score > scores[top[at - 1]])
             {
-                Offer(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), word, frequency);
+                at--;
+            }
+
+            top.Insert(at, l);
+            if (top.Count > count)
+            {
+                top.RemoveAt(count);
             }
         }
 
-        // Exact words win over deletions of longer words.
-        foreach (var (word, frequency) in vocabulary)
-        {
-            best[word] = (word, int.MaxValue);
-        }
+        return top;
+    }
 
-        return best.ToFrozenDictionary(p => p.Key, p => p.Value.Word, StringComparer.Ordinal);
+    /// <summary>Name of a label id as used by <see cref="ScoreLabels"/> ("none" included).</summary>
+    internal string LabelName(int label) => _labels[label];
+
+    private double Calibrate(float score, float margin)
+    {
+        // A logistic in the similarity, scaled down for a close race: with no lead over the runner-up the
+        // confidence is halved (ask which was meant), with a relative lead of CalibrationTieMargin or more it
+        // stands. A high similarity shared by two labels is no reason to answer outright.
+        var similarity = 1.0 / (1.0 + Math.Exp(-_options.CalibrationSlope * (score - _options.CalibrationCentre)));
+        var lead = _options.CalibrationTieMargin <= 0 || score <= 0 ? 1.0
+            : Math.Clamp(margin / score / _options.CalibrationTieMargin, 0.0, 1.0);
+        return Math.Round(similarity * (0.5 + (0.5 * lead)), 4);
     }
 
     private static float Sublinear(float weight) => weight > 1f ? 1f + MathF.Log(weight) : weight;
 
     /// <summary>
-    /// Folded word with the i/y spelling variants merged ("ký"/"kí", "lý"/"lí"): a final y after consonants only
-    /// is written either way.
+    /// Folded word with the i/y spelling variants merged ("ký"/"kí", "lý"/"lí", "quý"/"quí"): a final y after
+    /// consonants only is written either way.
     /// </summary>
     internal static string CanonicalWord(string folded)
     {
-        if (folded.Length >= 2 && folded[^1] == 'y')
+        if (folded.Length < 2 || folded[^1] != 'y')
         {
-            var consonantsOnly = true;
-            for (var i = 0; i < folded.Length - 1; i++)
-            {
-                if (folded[i] is 'a' or 'e' or 'i' or 'o' or 'y' or 'u' && !(i == 1 && folded[0] == 'q'))
-                {
-                    consonantsOnly = false;
-                    break;
-                }
-            }
+            return folded;
+        }
 
-            if (consonantsOnly)
+        for (var i = 0; i < folded.Length - 1; i++)
+        {
+            var isQuGlide = i == 1 && folded[0] == 'q' && folded[1] == 'u';
+            if (folded[i] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' && !isQuGlide)
             {
-                return string.Concat(folded.AsSpan(0, folded.Length - 1), "i");
+                return folded;
             }
         }
 
-        return folded;
+        return string.Concat(folded.AsSpan(0, folded.Length - 1), "i");
     }
 
     private static void ExtractFeatures(
         IReadOnlyList<MessageToken> tokens,
         string[] words,
         Func<int, float> sentenceWeight,
+        FrozenSet<string> stopwords,
         RecognizerOptions options,
-        Dictionary<string, float> features)
+        Dictionary<ulong, float> features)
     {
         var bigram = (float)options.BigramWeight;
         var trigram = (float)options.CharTrigramWeight;
+        var stop = (float)options.StopwordWeight;
+        var previousWeight = 0f;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var weight = sentenceWeight(tokens[i].Sentence);
-            Add(features, words[i], weight);
+            var word = words[i];
+            var isStopword = stopwords.Contains(word);
+            var weight = sentenceWeight(tokens[i].Sentence) * (isStopword ? stop : 1f);
+            Add(features, FeatureHash.Word(word), weight);
             if (bigram > 0 && i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence)
             {
-                Add(features, string.Concat(words[i - 1], " ", words[i]), bigram * weight);
+                Add(features, FeatureHash.Bigram(words[i - 1], word), bigram * Math.Max(weight, previousWeight));
             }
 
-            if (trigram > 0 && words[i].Length >= 2 && words[i][0] != '#')
+            // Stopwords get no trigrams: they would only add long, uninformative posting lists.
+            if (trigram > 0 && !isStopword && word.Length >= 2 && word[0] != '#')
             {
-                var padded = string.Concat("<", words[i], ">");
-                for (var k = 0; k + 3 <= padded.Length; k++)
+                // Trigrams of "<word>": "<đă" style boundaries make "kí" and "kis" share "<ki".
+                for (var k = -1; k + 2 <= word.Length; k++)
                 {
-                    Add(features, string.Concat("\u0001", padded.AsSpan(k, 3)), trigram * weight);
+                    Add(features, FeatureHash.Trigram(word, k), trigram * weight);
                 }
             }
+
+            previousWeight = weight;
         }
 
-        static void Add(Dictionary<string, float> features, string feature, float weight)
+        static void Add(Dictionary<ulong, float> features, ulong feature, float weight)
         {
             features[feature] = features.GetValueOrDefault(feature) + weight;
         }

@@ -21,8 +21,13 @@ public sealed partial class TextNormalizer
         var codes = new List<string>();
         var phones = new List<string>();
         var chars = text.ToCharArray();
-        ExtractTicketCodes(text, chars, codes);
-        ExtractPhones(new string(chars), chars, phones);
+        // Codes and phone numbers need digits; most messages have none, so the regex passes are skipped.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            ExtractTicketCodes(text, chars, codes);
+            ExtractPhones(new string(chars), chars, phones);
+        }
+
         return Tokenize(chars, codes, phones);
     }
 

@@ -73,7 +73,7 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
 
     public int AnswerLength => Answer?.Length ?? 0;
 
-    public async Task<IActionResult> OnGetAsync(string mode, string? slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string mode, [FromRoute] string? slug, CancellationToken cancellationToken)
     {
         IsNew = mode == "new";
         if (IsNew != (slug is null))
@@ -104,7 +104,7 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string mode, string? slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string mode, [FromRoute] string? slug, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {
@@ -150,7 +150,7 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
         catch (DbUpdateException) when (IsNew)
         {
             // Another admin created the same slug between the check above and the insert (unique index).
-            return await FailAsync($"Mã \"{target}\" đã có câu hỏi khác. Chọn mã khác.", StatusCodes.Status409Conflict, cancellationToken);
+            return await FailAsync($"Mã “{target}” đã có câu hỏi khác. Chọn mã khác.", StatusCodes.Status409Conflict, cancellationToken);
         }
 
         if (result == FaqSaveResult.Conflict)
@@ -178,7 +178,7 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
             }
         }
 
-        TempData["Flash"] = IsNew ? $"Đã thêm câu hỏi \"{target}\"." : $"Đã lưu câu hỏi \"{target}\".";
+        TempData["Flash"] = IsNew ? $"Đã thêm câu hỏi “{target}”." : $"Đã lưu câu hỏi “{target}”.";
         return Redirect($"/console/faq/edit/{target}");
     }
 
@@ -193,7 +193,7 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
 
             if (existingSlugs.Contains(target, StringComparer.Ordinal))
             {
-                return $"Mã \"{target}\" đã có câu hỏi khác. Chọn mã khác.";
+                return $"Mã “{target}” đã có câu hỏi khác. Chọn mã khác.";
             }
         }
 

@@ -63,7 +63,7 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, TimeProvid
         var entry = await db.FaqEntries.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == slug, cancellationToken);
         if (entry is null)
         {
-            return await FailAsync($"Không có câu hỏi với mã \"{slug}\". Chọn một mã trong danh sách.", StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await FailAsync($"Không có câu hỏi với mã “{slug}”. Chọn một mã trong danh sách.", StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
 
         var actor = StaffActor.From(User);
@@ -84,12 +84,12 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, TimeProvid
 
             if (result == FaqSaveResult.Conflict)
             {
-                return await FailAsync($"Câu hỏi \"{slug}\" vừa được người khác sửa. Vui lòng thử lại.", StatusCodes.Status409Conflict, cancellationToken);
+                return await FailAsync($"Câu hỏi “{slug}” vừa được người khác sửa. Vui lòng thử lại.", StatusCodes.Status409Conflict, cancellationToken);
             }
         }
 
         await CloseAsync(question, UnansweredStatus.Resolved, entry.Slug, actor, cancellationToken);
-        TempData["Flash"] = $"Đã thêm vào câu hỏi \"{entry.Slug}\" như một cách hỏi khác.";
+        TempData["Flash"] = $"Đã thêm vào câu hỏi “{entry.Slug}” như một cách hỏi khác.";
         return RedirectToPage(new { status = Status, p = PageNumber });
     }
 

@@ -63,6 +63,21 @@ public sealed class FaqConsoleHttpTests
         Assert.That(learned, Is.True, "the recognizer did not answer the new phrasing with the edited entry within 3 s");
     }
 
+    [TestCase("/console/faq/edit/dang-ky-khai-sinh")]
+    [TestCase("/console/faq/new")]
+    public async Task EditForm_Admin_CarriesItsOwnAntiforgeryToken(string path)
+    {
+        using var client = await _world.SignInAsync(ConsoleWorld.Admin);
+
+        var html = await client.GetStringAsync(path);
+
+        // The layout's sign-out form has a token too; the edit form (posting to an explicit action) needs its own.
+        var start = html.IndexOf("id=\"faq-form\"", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThan(0));
+        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
+        Assert.That(form, Does.Contain("name=\"__RequestVerificationToken\""));
+    }
+
     [Test]
     public async Task Edit_StaleVersion_ShowsConflictMessageAndKeepsTheOtherEdit()
     {

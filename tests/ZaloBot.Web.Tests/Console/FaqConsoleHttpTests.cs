@@ -157,6 +157,23 @@ public sealed class FaqConsoleHttpTests
     }
 
     [Test]
+    public async Task Edit_WithoutVersion_ShowsErrorAndSavesNothing()
+    {
+        const string slug = "kenh-thong-tin";
+        var before = await EntryAsync(slug);
+        using var client = await _world.SignInAsync(ConsoleWorld.Admin);
+        var form = FormFor(before);
+        form.Remove("version");
+        form["answer"] = "Không có phiên bản thì không được ghi đè.";
+
+        using var response = await PostAsync(client, $"/console/faq/edit/{slug}", form);
+
+        Assert.That(response.StatusCode, Is.EqualTo((HttpStatusCode)422));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Thiếu phiên bản của câu hỏi đang sửa."));
+        Assert.That((await EntryAsync(slug)).Revision, Is.EqualTo(before.Revision));
+    }
+
+    [Test]
     public async Task New_ExistingSlug_ShowsErrorAndDoesNotOverwrite()
     {
         var before = await EntryAsync("video-huong-dan");

@@ -184,6 +184,12 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
 
     private string? Check(string target, IReadOnlyList<string> existingSlugs, IReadOnlyList<string> related)
     {
+        // FaqEditor skips the concurrency check without an expected version, so an edit must carry the loaded one.
+        if (!IsNew && Version is null)
+        {
+            return "Thiếu phiên bản của câu hỏi đang sửa. Hãy mở lại trang rồi sửa lại.";
+        }
+
         if (IsNew)
         {
             if (target.Length == 0)

@@ -67,7 +67,7 @@ public sealed class FaqEditor(
                 db.FaqEntries.Add(entry);
                 added++;
             }
-            else if (LiveRecognizer.ToContent(entry) == content)
+            else if (SameContent(LiveRecognizer.ToContent(entry), content))
             {
                 continue;
             }
@@ -119,6 +119,12 @@ public sealed class FaqEditor(
         var rows = await db.FaqEntries.AsNoTracking().OrderBy(f => f.Category).ThenBy(f => f.Slug).ToListAsync(cancellationToken);
         return FaqContent.Serialize(rows.Select(LiveRecognizer.ToContent));
     }
+
+    /// <summary>Record equality compares lists by reference; content is equal when the lists hold the same items.</summary>
+    private static bool SameContent(Dialogs.Faq.FaqEntry a, Dialogs.Faq.FaqEntry b) =>
+        a with { Phrasings = [], Related = [] } == b with { Phrasings = [], Related = [] }
+        && a.Phrasings.SequenceEqual(b.Phrasings, StringComparer.Ordinal)
+        && a.Related.SequenceEqual(b.Related, StringComparer.Ordinal);
 
     private static FaqEntry NewEntry(Dialogs.Faq.FaqEntry content) =>
         new() { Slug = content.Slug, Category = content.Category, Question = content.Question, Answer = content.Answer };

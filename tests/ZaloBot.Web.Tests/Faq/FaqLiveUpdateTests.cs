@@ -81,6 +81,23 @@ public sealed class FaqLiveUpdateTests
     }
 
     [Test]
+    public async Task Import_UnchangedExport_UpdatesNothingAndAddsNoRevision()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var factory = new ZaloBotFactory(database.ConnectionString, TestServers.Redis);
+        await SeedAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<FaqEditor>();
+        await using var db = database.CreateContext();
+        var revisionsBefore = await db.FaqEntryRevisions.CountAsync();
+
+        var (added, updated) = await editor.ImportAsync(await editor.ExportAsync(CancellationToken.None), "admin@test", CancellationToken.None);
+
+        Assert.That((added, updated), Is.EqualTo((0, 0)));
+        Assert.That(await db.FaqEntryRevisions.CountAsync(), Is.EqualTo(revisionsBefore));
+    }
+
+    [Test]
     public async Task Match_AnonymousRequest_IsNotServed()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();

@@ -377,7 +377,11 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
             return TicketActionResult.Invalid("Phản ánh đang mở, không cần mở lại.");
         }
 
-        Reopen(ticket, actor.Name, actor.UserId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var zaloUserId = await db.Citizens.Where(c => c.Id == ticket.CitizenId).Select(c => c.ZaloUserId).SingleAsync(cancellationToken);
+        Reopen(ticket, actor.Name, actor.UserId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
+        db.OutboundMessages.Add(TicketMessages.Reopened(ticket.Code)
+            .ToOutbound(zaloUserId, $"ticket:{ticket.Id}:reopened:{version}", OutboundPriority.Notification, now, ticket.Id));
         return await SaveAsync("Đã mở lại phản ánh.", cancellationToken);
     }
 

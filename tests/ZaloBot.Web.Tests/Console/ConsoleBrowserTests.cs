@@ -199,14 +199,14 @@ public sealed class ConsoleBrowserTests
 
     private static async Task ScreenshotAsync(IPage page, string name)
     {
-        // JPEG at quality 70 keeps a 1280×860 console screen around 100 KB.
-        var options = new PageScreenshotOptions { Type = ScreenshotType.Jpeg, Quality = 70 };
+        // The viewport only (1280×860), not the full page: a flat console screen stays around 100 KB as PNG.
+        var options = new PageScreenshotOptions { Type = ScreenshotType.Png };
         var bytes = await page.ScreenshotAsync(options);
-        await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, name + ".jpg"), bytes);
+        await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, name + ".png"), bytes);
         if (Environment.GetEnvironmentVariable("ZALOBOT_SCREENSHOTS") is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
-            await File.WriteAllBytesAsync(Path.Combine(directory, name + ".jpg"), bytes);
+            await File.WriteAllBytesAsync(Path.Combine(directory, name + ".png"), bytes);
         }
     }
 }

@@ -371,6 +371,34 @@ public sealed class TicketDeskTests
         Assert.That(await check.TicketEvents.CountAsync(e => e.Kind == TicketEventKind.Reopened && e.ActorName == TicketDesk.CitizenActor), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task ReopenAsync_ClosedTicket_BackToInProgressAndCitizenTold()
+    {
+        var intake = await CreateAsync();
+        foreach (var to in new[] { TicketStatus.Accepted, TicketStatus.Answered, TicketStatus.Closed })
+        {
+            await using var step = _database.CreateContext();
+            await Desk(step).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
+        }
+
+        await using var db = _database.CreateContext();
+        var reopened = await Desk(db).ReopenAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Công dân gọi điện báo chưa xử lý", default);
+        await using var db2 = _database.CreateContext();
+        var again = await Desk(db2).ReopenAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), null, default);
+
+        await using var check = _database.CreateContext();
+        var ticket = await check.Tickets.SingleAsync();
+        Assert.That(reopened.Outcome, Is.EqualTo(TicketActionOutcome.Done));
+        Assert.That(again.Outcome, Is.EqualTo(TicketActionOutcome.Invalid));
+        Assert.That(ticket.Status, Is.EqualTo(TicketStatus.InProgress));
+        Assert.That(ticket.ClosedAt, Is.Null);
+        var last = await check.OutboundMessages.OrderByDescending(o => o.Id).FirstAsync();
+        Assert.That(OutboxPayload.FromJson(last.Payload).Text, Is.EqualTo($"Phản ánh {intake.Code} đã được mở lại và tiếp tục xử lý."));
+        var reopenEvent = await check.TicketEvents.SingleAsync(e => e.Kind == TicketEventKind.Reopened);
+        Assert.That(reopenEvent.Text, Is.EqualTo("Công dân gọi điện báo chưa xử lý"));
+        Assert.That(reopenEvent.ActorUserId, Is.EqualTo("office-1"));
+    }
+
     private TicketDesk Desk(ZaloBotDbContext db) => new(db, _time);
 
     private async Task<TicketIntake> CreateAsync()

@@ -202,6 +202,61 @@ public sealed class ConsoleHttpTests
         Assert.That(bytes, Is.EqualTo(new byte[] { 1, 2, 3, 4 }));
     }
 
+    [Test]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccount()
+    {
+        await _world.AddUserAsync("lockout@q3.test", "Người Thử Khóa", Web.Staff.StaffRoles.Office);
+        using var client = _world.CreateClient();
+        string html = "";
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/sign-in");
+            var password = attempt < 5 ? "sai-mat-khau-1" : ConsoleWorld.Password;
+            using var response = await client.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["email"] = "lockout@q3.test", ["password"] = password, ["__RequestVerificationToken"] = token,
+            }));
+            html = await response.Content.ReadAsStringAsync();
+        }
+
+        // The sixth attempt has the right password but the account is locked.
+        Assert.That(html, Does.Contain("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần."));
+    }
+
+    [Test]
+    public async Task Settings_AdminChangesCategoryDeadline_SavedAndAudited()
+    {
+        using var client = await _world.SignInAsync(ConsoleWorld.Admin);
+        var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/settings");
+        int id;
+        uint version;
+        int? unit;
+        await using (var db = _world.Database.CreateContext())
+        {
+            var category = await db.FeedbackCategories.SingleAsync(c => c.Code == "kinh-doanh");
+            (id, version, unit) = (category.Id, category.Version, category.DefaultUnitId);
+        }
+
+        FormUrlEncodedContent Form(uint v) => new(new Dictionary<string, string>
+        {
+            ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["defaultUnitId"] = unit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["deadlineWorkingDays"] = "12", ["isActive"] = "true", ["__RequestVerificationToken"] = token,
+        });
+        using var saved = await client.PostAsync("/console/settings?handler=Category", Form(version));
+        using var stale = await client.PostAsync("/console/settings?handler=Category", Form(version));
+
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(stale.StatusCode, Is.EqualTo((HttpStatusCode)422));
+        Assert.That(await stale.Content.ReadAsStringAsync(), Does.Contain("Mục này vừa được người khác sửa."));
+        await using var check = _world.Database.CreateContext();
+        var saved12 = await check.FeedbackCategories.SingleAsync(c => c.Id == id);
+        Assert.That(saved12.DeadlineWorkingDays, Is.EqualTo(12));
+        Assert.That(saved12.DefaultUnitId, Is.EqualTo(unit));
+        Assert.That(await check.AuditEntries.CountAsync(a => a.Action == "category.update" && a.Target == "category:kinh-doanh" && a.ActorName == "Quản trị viên"), Is.EqualTo(1));
+    }
+
     private async Task<uint> VersionAsync(long ticketId)
     {
         await using var db = _world.Database.CreateContext();

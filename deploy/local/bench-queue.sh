@@ -142,6 +142,9 @@ WHERE t.status IN (0, 1, 2) ORDER BY t.due_date, t.id LIMIT 51"
 log "plan of a free-text search without matches over all tickets (worst case):"
 psql_db "$DB" -c "EXPLAIN (ANALYZE, COSTS OFF)
 SELECT t.id FROM tickets t WHERE t.text ILIKE '%karaoke%' ORDER BY t.due_date, t.id LIMIT 51"
+log "plan of a free-text search with many matches among open tickets:"
+psql_db "$DB" -c "EXPLAIN (ANALYZE, COSTS OFF)
+SELECT t.id FROM tickets t WHERE t.status IN (0, 1, 2) AND t.text ILIKE '%ngập nước%' ORDER BY t.due_date, t.id LIMIT 51"
 log "plan of the status counts (one pass for all counts):"
 psql_db "$DB" -c "EXPLAIN (ANALYZE, COSTS OFF)
 SELECT status, count(*), count(*) FILTER (WHERE due_date < current_date), count(*) FILTER (WHERE due_date BETWEEN current_date AND current_date + 2)

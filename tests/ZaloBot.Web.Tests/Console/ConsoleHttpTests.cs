@@ -257,6 +257,76 @@ public sealed class ConsoleHttpTests
         Assert.That(await check.AuditEntries.CountAsync(a => a.Action == "category.update" && a.Target == "category:kinh-doanh" && a.ActorName == "Quản trị viên"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Handoff_TwoOfficeUsersTakeTheSameRequest_SecondIsRefusedAndUnitUserIsDenied()
+    {
+        long id;
+        await using (var db = _world.Database.CreateContext())
+        {
+            var handoff = new Web.Conversations.HandoffRequest { ZaloUserId = "zalo-handoff-http", RequestedAt = DateTimeOffset.UnixEpoch, State = Web.Conversations.HandoffState.Waiting };
+            db.HandoffRequests.Add(handoff);
+            await db.SaveChangesAsync();
+            id = handoff.Id;
+        }
+
+        using var first = await _world.SignInAsync(ConsoleWorld.Office);
+        using var second = await _world.SignInAsync(ConsoleWorld.Admin);
+        using var ward = await _world.SignInAsync(ConsoleWorld.Ward1);
+        var firstToken = await ConsoleWorld.GetFormTokenAsync(first, $"/console/handoffs/{id}");
+        var secondToken = await ConsoleWorld.GetFormTokenAsync(second, $"/console/handoffs/{id}");
+        uint version;
+        await using (var db = _world.Database.CreateContext())
+        {
+            version = await db.HandoffRequests.Where(h => h.Id == id).Select(h => h.Version).SingleAsync();
+        }
+
+        FormUrlEncodedContent Take(string token) => new(new Dictionary<string, string>
+        {
+            ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token,
+        });
+        using var taken = await first.PostAsync($"/console/handoffs/{id}?handler=Take", Take(firstToken));
+        using var refused = await second.PostAsync($"/console/handoffs/{id}?handler=Take", Take(secondToken));
+        using var denied = await ward.GetAsync($"/console/handoffs/{id}");
+
+        Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("Yêu cầu này đã được cán bộ khác nhận hoặc đã kết thúc."));
+        Assert.That(denied.Headers.Location!.ToString(), Does.Contain("/console/denied"));
+        await using var check = _world.Database.CreateContext();
+        var saved = await check.HandoffRequests.SingleAsync(h => h.Id == id);
+        Assert.That(saved.State, Is.EqualTo(Web.Conversations.HandoffState.Active));
+        Assert.That(await check.OutboundMessages.CountAsync(o => o.ZaloUserId == "zalo-handoff-http"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WardUser_ForwardsOwnTicketToTheOffice_IsSentBackToTheQueue()
+    {
+        var own = await _world.CreateTicketAsync("Không thuộc phường, đề nghị văn phòng xem lại", assignToUnitCode: "phuong-1");
+        using var client = await _world.SignInAsync(ConsoleWorld.Ward1);
+        var token = await ConsoleWorld.GetFormTokenAsync(client, $"/console/tickets/{own.TicketId}");
+        int office;
+        await using (var db = _world.Database.CreateContext())
+        {
+            office = await db.OrgUnits.Where(u => u.Code == "vp-hdnd-ubnd").Select(u => u.Id).SingleAsync();
+        }
+
+        using var response = await client.PostAsync($"/console/tickets/{own.TicketId}?handler=Assign", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = (await VersionAsync(own.TicketId)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["unitId"] = office.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["note"] = "Chuyển lại văn phòng",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Is.EqualTo("/console/tickets"));
+        await using var check = _world.Database.CreateContext();
+        var assigned = await check.TicketEvents.SingleAsync(e => e.TicketId == own.TicketId && e.Kind == TicketEventKind.Assigned);
+        Assert.That(assigned.UnitId, Is.EqualTo(office));
+        Assert.That(assigned.ActorName, Is.EqualTo("Lê Phường Một"));
+        Assert.That(assigned.Text, Is.EqualTo("Chuyển lại văn phòng"));
+    }
+
     private async Task<uint> VersionAsync(long ticketId)
     {
         await using var db = _world.Database.CreateContext();

@@ -123,7 +123,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
     }
 
     /// <summary>The citizen's tickets, newest first (for "tra cứu phản ánh" in the chat).</summary>
-    public async Task<IReadOnlyList<CitizenTicket>> ListForCitizenAsync(string zaloUserId, CancellationToken cancellationToken, int take = 10)
+    public async Task<IReadOnlyList<CitizenTicket>> ListForCitizenAsync(string zaloUserId, int take, CancellationToken cancellationToken)
     {
         var rows = await Project(db.Tickets.AsNoTracking().Where(t => t.Citizen!.ZaloUserId == zaloUserId)
             .OrderByDescending(t => t.CreatedAt).Take(take)).ToListAsync(cancellationToken);

@@ -68,6 +68,9 @@ public sealed class ConsoleHttpTests
         Assert.That(html, Does.Contain(intake.Code));
         Assert.That(html, Does.Contain("Xe máy đậu chiếm hết vỉa hè trước chợ Bàn Cờ"));
         Assert.That(html, Does.Contain("Mới tiếp nhận"));
+        // The sign-out form in the header carries an anti-forgery token too.
+        var signOut = html[html.IndexOf("handler=SignOut", StringComparison.Ordinal)..];
+        Assert.That(signOut[..signOut.IndexOf("</form>", StringComparison.Ordinal)], Does.Contain("__RequestVerificationToken"));
     }
 
     [Test]

@@ -136,6 +136,26 @@ public sealed class TicketDeskTests
     }
 
     [Test]
+    public async Task CreateAsync_WithAttachments_LinksOnlyThatCitizensUnattachedFiles()
+    {
+        var own = Guid.NewGuid();
+        var foreign = Guid.NewGuid();
+        await using (var seed = _database.CreateContext())
+        {
+            seed.Attachments.Add(new Attachment { Id = own, ZaloUserId = "zalo-1", ContentType = "image/jpeg", Sha256 = "a", Content = [1], CreatedAt = BeforeTet.ToUniversalTime() });
+            seed.Attachments.Add(new Attachment { Id = foreign, ZaloUserId = "zalo-2", ContentType = "image/jpeg", Sha256 = "b", Content = [2], CreatedAt = BeforeTet.ToUniversalTime() });
+            await seed.SaveChangesAsync();
+        }
+
+        await using var db = _database.CreateContext();
+        var intake = await Desk(db).CreateAsync(new NewTicket("msg-1", "zalo-1", "ha-tang", "Ảnh ổ gà", AttachmentIds: [own, foreign]), default);
+
+        await using var check = _database.CreateContext();
+        Assert.That((await check.Attachments.SingleAsync(a => a.Id == own)).TicketId, Is.EqualTo(intake.TicketId));
+        Assert.That((await check.Attachments.SingleAsync(a => a.Id == foreign)).TicketId, Is.Null);
+    }
+
+    [Test]
     public async Task FindForCitizenAsync_AnotherUsersCode_ReturnsNull()
     {
         await using var db = _database.CreateContext();
@@ -143,8 +163,8 @@ public sealed class TicketDeskTests
 
         Assert.That(await Desk(db).FindForCitizenAsync("zalo-other", intake.Code, default), Is.Null);
         Assert.That((await Desk(db).FindForCitizenAsync("zalo-owner", intake.Code.ToLowerInvariant(), default))!.Code, Is.EqualTo(intake.Code));
-        Assert.That((await Desk(db).ListForCitizenAsync("zalo-owner", default)).Select(t => t.Code), Is.EqualTo(new[] { intake.Code }));
-        Assert.That(await Desk(db).ListForCitizenAsync("zalo-other", default), Is.Empty);
+        Assert.That((await Desk(db).ListForCitizenAsync("zalo-owner", 10, default)).Select(t => t.Code), Is.EqualTo(new[] { intake.Code }));
+        Assert.That(await Desk(db).ListForCitizenAsync("zalo-other", 10, default), Is.Empty);
     }
 
     [Test]

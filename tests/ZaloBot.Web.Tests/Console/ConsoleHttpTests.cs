@@ -330,6 +330,33 @@ public sealed class ConsoleHttpTests
         Assert.That(assigned.Text, Is.EqualTo("Chuyển lại văn phòng"));
     }
 
+    [Test]
+    public async Task TicketPage_FailedDeliveryAndClosedWindow_ShowsReasonAndOffersAPhoneCall()
+    {
+        var intake = await _world.CreateTicketAsync("Nắp cống bị vỡ", zaloUserId: "zalo-window-closed");
+        await using (var db = _world.Database.CreateContext())
+        {
+            var eightDaysAgo = TimeProvider.System.GetUtcNow().AddDays(-8);
+            await db.Citizens.Where(c => c.ZaloUserId == "zalo-window-closed").ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInteractionAt, eightDaysAgo));
+            var failed = new Web.Channel.OutboxPayload("Phản ánh đã được thụ lý.")
+                .ToOutbound("zalo-window-closed", "test:failed:" + intake.TicketId, Web.Channel.OutboundPriority.Notification, eightDaysAgo, intake.TicketId);
+            failed.State = Web.Channel.OutboundState.Failed;
+            failed.ErrorCode = -230;
+            failed.ErrorReason = "Người dùng không tương tác với OA trong 7 ngày";
+            db.OutboundMessages.Add(failed);
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await _world.SignInAsync(ConsoleWorld.Office);
+        var html = await client.GetStringAsync($"/console/tickets/{intake.TicketId}");
+
+        Assert.That(html, Does.Contain("Thất bại"));
+        Assert.That(html, Does.Contain("Lý do: Người dùng không tương tác với OA trong 7 ngày (mã -230)"));
+        Assert.That(html, Does.Contain("Đã quá 7 ngày kể từ lần tương tác cuối"));
+        Assert.That(html, Does.Not.Contain("id=\"reply-form\""));
+        Assert.That(html, Does.Contain("id=\"record-call\""));
+    }
+
     private async Task<uint> VersionAsync(long ticketId)
     {
         await using var db = _world.Database.CreateContext();

@@ -74,7 +74,6 @@ public static class ConsoleConfiguration
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
-        app.MapGet("/", () => Results.Redirect("/console/tickets")).ExcludeFromDescription();
         app.MapGet("/console", () => Results.Redirect("/console/tickets")).ExcludeFromDescription();
         app.MapConsoleEndpoints();
         return app;

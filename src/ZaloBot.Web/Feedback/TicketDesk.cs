@@ -123,7 +123,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
     }
 
     /// <summary>The citizen's tickets, newest first (for "tra cứu phản ánh" in the chat).</summary>
-    public async Task<IReadOnlyList<CitizenTicket>> ListForCitizenAsync(string zaloUserId, CancellationToken cancellationToken, int take = 10)
+    public async Task<IReadOnlyList<CitizenTicket>> ListForCitizenAsync(string zaloUserId, int take, CancellationToken cancellationToken)
     {
         var rows = await Project(db.Tickets.AsNoTracking().Where(t => t.Citizen!.ZaloUserId == zaloUserId)
             .OrderByDescending(t => t.CreatedAt).Take(take)).ToListAsync(cancellationToken);
@@ -377,7 +377,11 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
             return TicketActionResult.Invalid("Phản ánh đang mở, không cần mở lại.");
         }
 
-        Reopen(ticket, actor.Name, actor.UserId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var zaloUserId = await db.Citizens.Where(c => c.Id == ticket.CitizenId).Select(c => c.ZaloUserId).SingleAsync(cancellationToken);
+        Reopen(ticket, actor.Name, actor.UserId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
+        db.OutboundMessages.Add(TicketMessages.Reopened(ticket.Code)
+            .ToOutbound(zaloUserId, $"ticket:{ticket.Id}:reopened:{version}", OutboundPriority.Notification, now, ticket.Id));
         return await SaveAsync("Đã mở lại phản ánh.", cancellationToken);
     }
 

@@ -136,6 +136,7 @@ public sealed class ConsoleBrowserTests
         await page.Locator("#chat-text").FillAsync("Chào anh, tôi là cán bộ Văn phòng, anh cần hỗ trợ gì ạ?");
         await page.Locator("#send").ClickAsync();
         await Assertions.Expect(page.Locator("#transcript")).ToContainTextAsync("tôi là cán bộ Văn phòng");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Miễn phí, còn 1 ngày 23 giờ");
         await ScreenshotAsync(page, "handoff");
         await page.Locator("#close").ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Đã trả cuộc trò chuyện cho trợ lý tự động.");
@@ -172,6 +173,7 @@ public sealed class ConsoleBrowserTests
 
         await using var context = _world.Database.CreateContext();
         var now = TimeProvider.System.GetUtcNow();
+        context.Citizens.Add(new Web.Citizens.Citizen { ZaloUserId = "zalo-handoff", FirstSeenAt = now, LastInteractionAt = now });
         context.HandoffRequests.Add(new HandoffRequest { ZaloUserId = "zalo-handoff", RequestedAt = now, State = HandoffState.Waiting, Note = "Công dân muốn hỏi về giấy phép sửa nhà" });
         context.Transcript.Add(new TranscriptEntry { ZaloUserId = "zalo-handoff", Direction = TranscriptDirection.FromCitizen, Text = "Cho tôi gặp cán bộ", At = now, SourceId = "seed-1" });
         await context.SaveChangesAsync();
@@ -199,14 +201,14 @@ public sealed class ConsoleBrowserTests
 
     private static async Task ScreenshotAsync(IPage page, string name)
     {
-        // JPEG at quality 70 keeps a 1280×860 console screen around 100 KB.
-        var options = new PageScreenshotOptions { Type = ScreenshotType.Jpeg, Quality = 70 };
+        // The viewport only (1280×860), not the full page: a flat console screen stays around 100 KB as PNG.
+        var options = new PageScreenshotOptions { Type = ScreenshotType.Png };
         var bytes = await page.ScreenshotAsync(options);
-        await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, name + ".jpg"), bytes);
+        await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, name + ".png"), bytes);
         if (Environment.GetEnvironmentVariable("ZALOBOT_SCREENSHOTS") is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
-            await File.WriteAllBytesAsync(Path.Combine(directory, name + ".jpg"), bytes);
+            await File.WriteAllBytesAsync(Path.Combine(directory, name + ".png"), bytes);
         }
     }
 }

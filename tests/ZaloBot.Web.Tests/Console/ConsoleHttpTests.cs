@@ -68,6 +68,9 @@ public sealed class ConsoleHttpTests
         Assert.That(html, Does.Contain(intake.Code));
         Assert.That(html, Does.Contain("Xe máy đậu chiếm hết vỉa hè trước chợ Bàn Cờ"));
         Assert.That(html, Does.Contain("Mới tiếp nhận"));
+        // The sign-out form in the header carries an anti-forgery token too.
+        var signOut = html[html.IndexOf("handler=SignOut", StringComparison.Ordinal)..];
+        Assert.That(signOut[..signOut.IndexOf("</form>", StringComparison.Ordinal)], Does.Contain("__RequestVerificationToken"));
     }
 
     [Test]
@@ -200,6 +203,158 @@ public sealed class ConsoleHttpTests
 
         Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(bytes, Is.EqualTo(new byte[] { 1, 2, 3, 4 }));
+    }
+
+    [Test]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccount()
+    {
+        await _world.AddUserAsync("lockout@q3.test", "Người Thử Khóa", Web.Staff.StaffRoles.Office);
+        using var client = _world.CreateClient();
+        string html = "";
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/sign-in");
+            var password = attempt < 5 ? "sai-mat-khau-1" : ConsoleWorld.Password;
+            using var response = await client.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["email"] = "lockout@q3.test", ["password"] = password, ["__RequestVerificationToken"] = token,
+            }));
+            html = await response.Content.ReadAsStringAsync();
+        }
+
+        // The sixth attempt has the right password but the account is locked.
+        Assert.That(html, Does.Contain("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần."));
+    }
+
+    [Test]
+    public async Task Settings_AdminChangesCategoryDeadline_SavedAndAudited()
+    {
+        using var client = await _world.SignInAsync(ConsoleWorld.Admin);
+        var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/settings");
+        int id;
+        uint version;
+        int? unit;
+        await using (var db = _world.Database.CreateContext())
+        {
+            var category = await db.FeedbackCategories.SingleAsync(c => c.Code == "kinh-doanh");
+            (id, version, unit) = (category.Id, category.Version, category.DefaultUnitId);
+        }
+
+        FormUrlEncodedContent Form(uint v) => new(new Dictionary<string, string>
+        {
+            ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["defaultUnitId"] = unit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["deadlineWorkingDays"] = "12", ["isActive"] = "true", ["__RequestVerificationToken"] = token,
+        });
+        using var saved = await client.PostAsync("/console/settings?handler=Category", Form(version));
+        using var stale = await client.PostAsync("/console/settings?handler=Category", Form(version));
+
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(stale.StatusCode, Is.EqualTo((HttpStatusCode)422));
+        Assert.That(await stale.Content.ReadAsStringAsync(), Does.Contain("Mục này vừa được người khác sửa."));
+        await using var check = _world.Database.CreateContext();
+        var saved12 = await check.FeedbackCategories.SingleAsync(c => c.Id == id);
+        Assert.That(saved12.DeadlineWorkingDays, Is.EqualTo(12));
+        Assert.That(saved12.DefaultUnitId, Is.EqualTo(unit));
+        Assert.That(await check.AuditEntries.CountAsync(a => a.Action == "category.update" && a.Target == "category:kinh-doanh" && a.ActorName == "Quản trị viên"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Handoff_TwoOfficeUsersTakeTheSameRequest_SecondIsRefusedAndUnitUserIsDenied()
+    {
+        long id;
+        await using (var db = _world.Database.CreateContext())
+        {
+            var handoff = new Web.Conversations.HandoffRequest { ZaloUserId = "zalo-handoff-http", RequestedAt = DateTimeOffset.UnixEpoch, State = Web.Conversations.HandoffState.Waiting };
+            db.HandoffRequests.Add(handoff);
+            await db.SaveChangesAsync();
+            id = handoff.Id;
+        }
+
+        using var first = await _world.SignInAsync(ConsoleWorld.Office);
+        using var second = await _world.SignInAsync(ConsoleWorld.Admin);
+        using var ward = await _world.SignInAsync(ConsoleWorld.Ward1);
+        var firstToken = await ConsoleWorld.GetFormTokenAsync(first, $"/console/handoffs/{id}");
+        var secondToken = await ConsoleWorld.GetFormTokenAsync(second, $"/console/handoffs/{id}");
+        uint version;
+        await using (var db = _world.Database.CreateContext())
+        {
+            version = await db.HandoffRequests.Where(h => h.Id == id).Select(h => h.Version).SingleAsync();
+        }
+
+        FormUrlEncodedContent Take(string token) => new(new Dictionary<string, string>
+        {
+            ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token,
+        });
+        using var taken = await first.PostAsync($"/console/handoffs/{id}?handler=Take", Take(firstToken));
+        using var refused = await second.PostAsync($"/console/handoffs/{id}?handler=Take", Take(secondToken));
+        using var denied = await ward.GetAsync($"/console/handoffs/{id}");
+
+        Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("Yêu cầu này đã được cán bộ khác nhận hoặc đã kết thúc."));
+        Assert.That(denied.Headers.Location!.ToString(), Does.Contain("/console/denied"));
+        await using var check = _world.Database.CreateContext();
+        var saved = await check.HandoffRequests.SingleAsync(h => h.Id == id);
+        Assert.That(saved.State, Is.EqualTo(Web.Conversations.HandoffState.Active));
+        Assert.That(await check.OutboundMessages.CountAsync(o => o.ZaloUserId == "zalo-handoff-http"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WardUser_ForwardsOwnTicketToTheOffice_IsSentBackToTheQueue()
+    {
+        var own = await _world.CreateTicketAsync("Không thuộc phường, đề nghị văn phòng xem lại", assignToUnitCode: "phuong-1");
+        using var client = await _world.SignInAsync(ConsoleWorld.Ward1);
+        var token = await ConsoleWorld.GetFormTokenAsync(client, $"/console/tickets/{own.TicketId}");
+        int office;
+        await using (var db = _world.Database.CreateContext())
+        {
+            office = await db.OrgUnits.Where(u => u.Code == "vp-hdnd-ubnd").Select(u => u.Id).SingleAsync();
+        }
+
+        using var response = await client.PostAsync($"/console/tickets/{own.TicketId}?handler=Assign", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = (await VersionAsync(own.TicketId)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["unitId"] = office.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["note"] = "Chuyển lại văn phòng",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Is.EqualTo("/console/tickets"));
+        await using var check = _world.Database.CreateContext();
+        var assigned = await check.TicketEvents.SingleAsync(e => e.TicketId == own.TicketId && e.Kind == TicketEventKind.Assigned);
+        Assert.That(assigned.UnitId, Is.EqualTo(office));
+        Assert.That(assigned.ActorName, Is.EqualTo("Lê Phường Một"));
+        Assert.That(assigned.Text, Is.EqualTo("Chuyển lại văn phòng"));
+    }
+
+    [Test]
+    public async Task TicketPage_FailedDeliveryAndClosedWindow_ShowsReasonAndOffersAPhoneCall()
+    {
+        var intake = await _world.CreateTicketAsync("Nắp cống bị vỡ", zaloUserId: "zalo-window-closed");
+        await using (var db = _world.Database.CreateContext())
+        {
+            var eightDaysAgo = TimeProvider.System.GetUtcNow().AddDays(-8);
+            await db.Citizens.Where(c => c.ZaloUserId == "zalo-window-closed").ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInteractionAt, eightDaysAgo));
+            var failed = new Web.Channel.OutboxPayload("Phản ánh đã được thụ lý.")
+                .ToOutbound("zalo-window-closed", "test:failed:" + intake.TicketId, Web.Channel.OutboundPriority.Notification, eightDaysAgo, intake.TicketId);
+            failed.State = Web.Channel.OutboundState.Failed;
+            failed.ErrorCode = -230;
+            failed.ErrorReason = "Người dùng không tương tác với OA trong 7 ngày";
+            db.OutboundMessages.Add(failed);
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await _world.SignInAsync(ConsoleWorld.Office);
+        var html = await client.GetStringAsync($"/console/tickets/{intake.TicketId}");
+
+        Assert.That(html, Does.Contain("Thất bại"));
+        Assert.That(html, Does.Contain("Lý do: Người dùng không tương tác với OA trong 7 ngày (mã -230)"));
+        Assert.That(html, Does.Contain("Đã quá 7 ngày kể từ lần tương tác cuối"));
+        Assert.That(html, Does.Not.Contain("id=\"reply-form\""));
+        Assert.That(html, Does.Contain("id=\"record-call\""));
     }
 
     private async Task<uint> VersionAsync(long ticketId)

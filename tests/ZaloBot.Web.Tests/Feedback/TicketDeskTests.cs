@@ -136,6 +136,26 @@ public sealed class TicketDeskTests
     }
 
     [Test]
+    public async Task CreateAsync_WithAttachments_LinksOnlyThatCitizensUnattachedFiles()
+    {
+        var own = Guid.NewGuid();
+        var foreign = Guid.NewGuid();
+        await using (var seed = _database.CreateContext())
+        {
+            seed.Attachments.Add(new Attachment { Id = own, ZaloUserId = "zalo-1", ContentType = "image/jpeg", Sha256 = "a", Content = [1], CreatedAt = BeforeTet.ToUniversalTime() });
+            seed.Attachments.Add(new Attachment { Id = foreign, ZaloUserId = "zalo-2", ContentType = "image/jpeg", Sha256 = "b", Content = [2], CreatedAt = BeforeTet.ToUniversalTime() });
+            await seed.SaveChangesAsync();
+        }
+
+        await using var db = _database.CreateContext();
+        var intake = await Desk(db).CreateAsync(new NewTicket("msg-1", "zalo-1", "ha-tang", "Ảnh ổ gà", AttachmentIds: [own, foreign]), default);
+
+        await using var check = _database.CreateContext();
+        Assert.That((await check.Attachments.SingleAsync(a => a.Id == own)).TicketId, Is.EqualTo(intake.TicketId));
+        Assert.That((await check.Attachments.SingleAsync(a => a.Id == foreign)).TicketId, Is.Null);
+    }
+
+    [Test]
     public async Task FindForCitizenAsync_AnotherUsersCode_ReturnsNull()
     {
         await using var db = _database.CreateContext();
@@ -143,8 +163,8 @@ public sealed class TicketDeskTests
 
         Assert.That(await Desk(db).FindForCitizenAsync("zalo-other", intake.Code, default), Is.Null);
         Assert.That((await Desk(db).FindForCitizenAsync("zalo-owner", intake.Code.ToLowerInvariant(), default))!.Code, Is.EqualTo(intake.Code));
-        Assert.That((await Desk(db).ListForCitizenAsync("zalo-owner", default)).Select(t => t.Code), Is.EqualTo(new[] { intake.Code }));
-        Assert.That(await Desk(db).ListForCitizenAsync("zalo-other", default), Is.Empty);
+        Assert.That((await Desk(db).ListForCitizenAsync("zalo-owner", 10, default)).Select(t => t.Code), Is.EqualTo(new[] { intake.Code }));
+        Assert.That(await Desk(db).ListForCitizenAsync("zalo-other", 10, default), Is.Empty);
     }
 
     [Test]
@@ -369,6 +389,34 @@ public sealed class TicketDeskTests
         Assert.That(ticket.Rating, Is.EqualTo(2));
         Assert.That(ticket.Status, Is.EqualTo(TicketStatus.InProgress));
         Assert.That(await check.TicketEvents.CountAsync(e => e.Kind == TicketEventKind.Reopened && e.ActorName == TicketDesk.CitizenActor), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ReopenAsync_ClosedTicket_BackToInProgressAndCitizenTold()
+    {
+        var intake = await CreateAsync();
+        foreach (var to in new[] { TicketStatus.Accepted, TicketStatus.Answered, TicketStatus.Closed })
+        {
+            await using var step = _database.CreateContext();
+            await Desk(step).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
+        }
+
+        await using var db = _database.CreateContext();
+        var reopened = await Desk(db).ReopenAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Công dân gọi điện báo chưa xử lý", default);
+        await using var db2 = _database.CreateContext();
+        var again = await Desk(db2).ReopenAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), null, default);
+
+        await using var check = _database.CreateContext();
+        var ticket = await check.Tickets.SingleAsync();
+        Assert.That(reopened.Outcome, Is.EqualTo(TicketActionOutcome.Done));
+        Assert.That(again.Outcome, Is.EqualTo(TicketActionOutcome.Invalid));
+        Assert.That(ticket.Status, Is.EqualTo(TicketStatus.InProgress));
+        Assert.That(ticket.ClosedAt, Is.Null);
+        var last = await check.OutboundMessages.OrderByDescending(o => o.Id).FirstAsync();
+        Assert.That(OutboxPayload.FromJson(last.Payload).Text, Is.EqualTo($"Phản ánh {intake.Code} đã được mở lại và tiếp tục xử lý."));
+        var reopenEvent = await check.TicketEvents.SingleAsync(e => e.Kind == TicketEventKind.Reopened);
+        Assert.That(reopenEvent.Text, Is.EqualTo("Công dân gọi điện báo chưa xử lý"));
+        Assert.That(reopenEvent.ActorUserId, Is.EqualTo("office-1"));
     }
 
     private TicketDesk Desk(ZaloBotDbContext db) => new(db, _time);

@@ -15,6 +15,8 @@ namespace ZaloBot.Web.Console.Settings;
 /// </summary>
 public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageModel
 {
+    private const string ConflictMessage = "Mục này vừa được người khác sửa. Vui lòng xem giá trị mới rồi sửa lại.";
+
     public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
 
     public IReadOnlyList<FeedbackCategory> Categories { get; private set; } = [];
@@ -38,6 +40,11 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         if (string.IsNullOrWhiteSpace(name))
         {
             return await FailAsync("Tên đơn vị không được để trống.", cancellationToken);
+        }
+
+        if (unit.Version != version)
+        {
+            return await FailAsync(ConflictMessage, cancellationToken);
         }
 
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
@@ -81,6 +88,11 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
             return await FailAsync("Thời hạn xử lý phải từ 0 đến 60 ngày làm việc.", cancellationToken);
         }
 
+        if (category.Version != version)
+        {
+            return await FailAsync(ConflictMessage, cancellationToken);
+        }
+
         db.Entry(category).Property(c => c.Version).OriginalValue = version;
         category.DefaultUnitId = defaultUnitId;
         category.DeadlineWorkingDays = deadlineWorkingDays;
@@ -105,7 +117,12 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
                 return NotFound();
             }
 
-            db.Entry(template).Property(t => t.Version).OriginalValue = version;
+            if (template.Version != version)
+        {
+            return await FailAsync(ConflictMessage, cancellationToken);
+        }
+
+        db.Entry(template).Property(t => t.Version).OriginalValue = version;
             template.Title = title.Trim();
             template.Body = body.Trim();
             template.IsActive = isActive;
@@ -164,7 +181,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return await FailAsync("Mục này vừa được người khác sửa. Vui lòng xem giá trị mới rồi sửa lại.", cancellationToken);
+            return await FailAsync(ConflictMessage, cancellationToken);
         }
 
         TempData["Flash"] = message;

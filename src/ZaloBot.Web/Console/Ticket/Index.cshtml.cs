@@ -53,8 +53,13 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvide
     public Task<IActionResult> OnPostStatusAsync(long id, uint version, TicketStatus to, string? reason, CancellationToken cancellationToken) =>
         RunAsync(id, reason, actor => desk.ChangeStatusAsync(actor, id, version, to, reason, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostAssignAsync(long id, uint version, int unitId, string? note, CancellationToken cancellationToken) =>
-        RunAsync(id, note, actor => desk.AssignAsync(actor, id, version, unitId, note, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostAssignAsync(long id, uint version, int unitId, string? note, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(id, note, actor => desk.AssignAsync(actor, id, version, unitId, note, cancellationToken), cancellationToken);
+        var actor = StaffActor.From(User);
+        // A department or ward that forwards a ticket elsewhere can no longer see it: back to their queue.
+        return result is RedirectToPageResult && !actor.SeesAllTickets && actor.UnitId != unitId ? RedirectToPage("/Tickets/Index") : result;
+    }
 
     public Task<IActionResult> OnPostNoteAsync(long id, string text, CancellationToken cancellationToken) =>
         RunAsync(id, text, actor => desk.AddNoteAsync(actor, id, text, cancellationToken), cancellationToken);

@@ -79,16 +79,21 @@ public sealed partial class IndexModel(ZaloBotDbContext db, TimeProvider time) :
         DueSoonLimit = calendar.AddWorkingDays(Today, 2);
 
         var scoped = actor.Visible(db.Tickets.AsNoTracking());
-        Counts = await scoped.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var open = scoped.Where(t => t.Status == TicketStatus.Received || t.Status == TicketStatus.Accepted || t.Status == TicketStatus.InProgress);
-        OverdueCount = await open.CountAsync(t => t.DueDate < Today, cancellationToken);
-        DueSoonCount = await open.CountAsync(t => t.DueDate >= Today && t.DueDate <= DueSoonLimit, cancellationToken);
+        // All counts in one pass over index (status, due_date): per status, and overdue / due soon within each.
+        var today = Today;
+        var soonLimit = DueSoonLimit;
+        var stats = await scoped.GroupBy(t => t.Status)
+            .Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(t => t.DueDate < today), Soon = g.Count(t => t.DueDate >= today && t.DueDate <= soonLimit) })
+            .ToListAsync(cancellationToken);
+        Counts = stats.ToDictionary(s => s.Key, s => s.Count);
+        OverdueCount = stats.Where(s => TicketWorkflow.IsOpen(s.Key)).Sum(s => s.Overdue);
+        DueSoonCount = stats.Where(s => TicketWorkflow.IsOpen(s.Key)).Sum(s => s.Soon);
 
         var query = Filter(scoped);
         if (TryParseCursor(After, out var afterDate, out var afterId))
         {
-            query = query.Where(t => t.DueDate > afterDate || (t.DueDate == afterDate && t.Id > afterId));
+            // The redundant "due_date >= cursor" becomes the index range start; the OR alone would be a filter over every earlier row.
+            query = query.Where(t => t.DueDate >= afterDate && (t.DueDate > afterDate || (t.DueDate == afterDate && t.Id > afterId)));
         }
 
         var rows = await query.OrderBy(t => t.DueDate).ThenBy(t => t.Id).Take(PageSize + 1)
@@ -191,7 +196,8 @@ public sealed partial class IndexModel(ZaloBotDbContext db, TimeProvider time) :
         if (!string.IsNullOrEmpty(q))
         {
             var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(t => EF.Functions.ILike(t.Text, pattern) || EF.Functions.ILike(t.Code, pattern));
+            // Served by the trigram index ix_tickets_text_trgm (codes are matched exactly above).
+            query = query.Where(t => EF.Functions.ILike(t.Text, pattern));
         }
 
         return query;

@@ -17,6 +17,9 @@ public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users
 
     public string? Error { get; private set; }
 
+    /// <summary>The latest console audit entries (sign-ins, settings, users, live chats); ticket actions are on each ticket.</summary>
+    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCreateAsync(string email, string name, string role, int? unitId, string password, CancellationToken cancellationToken)
@@ -103,6 +106,7 @@ public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users
                 u.Id, u.Email ?? "", u.DisplayName, u.UnitId, u.IsActive, u.LockoutEnd,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        Audit = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(100).ToListAsync(cancellationToken);
     }
 
     public sealed record Row(string Id, string Email, string Name, int? UnitId, bool IsActive, DateTimeOffset? LockoutEnd, string? Role);

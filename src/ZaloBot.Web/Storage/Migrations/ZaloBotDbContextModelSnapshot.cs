@@ -21,6 +21,7 @@ namespace ZaloBot.Web.Storage.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1174,6 +1175,12 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.HasIndex("SourceMessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_source_message_id");
+
+                    b.HasIndex("Text")
+                        .HasDatabaseName("ix_tickets_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("DueDate", "Id")
                         .HasDatabaseName("ix_tickets_due_date_id");

@@ -12,6 +12,9 @@ namespace ZaloBot.Web.Storage.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "audit_entries",
                 columns: table => new
@@ -36,6 +39,13 @@ namespace ZaloBot.Web.Storage.Migrations
                 columns: new[] { "due_date", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_tickets_text_trgm",
+                table: "tickets",
+                column: "text")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_at",
                 table: "audit_entries",
                 column: "at");
@@ -50,6 +60,13 @@ namespace ZaloBot.Web.Storage.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_tickets_due_date_id",
                 table: "tickets");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_text_trgm",
+                table: "tickets");
+
+            migrationBuilder.AlterDatabase()
+                .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
         }
     }
 }

@@ -62,7 +62,7 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, BotTexts texts,
     {
         await using var scope = scopes.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-        var tickets = await desk.ListForCitizenAsync(zaloUserId, cancellationToken, max);
+        var tickets = await desk.ListForCitizenAsync(zaloUserId, max, cancellationToken);
         var units = await UnitNamesAsync(scope, tickets.Select(t => t.Code).ToList(), cancellationToken);
         return tickets.Select(t => ToView(t, units.GetValueOrDefault(t.Code))).ToList();
     }

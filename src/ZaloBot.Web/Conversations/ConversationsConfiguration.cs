@@ -53,6 +53,7 @@ public static class ConversationsConfiguration
             ]));
         builder.Services.AddSingleton<ConversationStateStore>();
         builder.Services.AddSingleton<ConversationRunner>();
+        builder.Services.AddScoped<StaffHandover>();
         builder.Services.TryAddScoped<IInboundEventHandler, DialogInboundEventHandler>();
         return builder;
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ZaloBot.Dialogs.Engine;
 using ZaloBot.Web.Channel;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Storage;
@@ -45,24 +44,6 @@ public sealed class DialogInboundEventHandler(ConversationRunner runner, ZaloBot
             db.ChangeTracker.Clear();
         }
 
-        return replies.Select(ToPayload).ToList();
-    }
-
-    internal static OutboxPayload ToPayload(OutgoingMessage reply)
-    {
-        var text = reply.List.Count == 0
-            ? reply.Text
-            : reply.Text + "\n" + string.Join("\n", reply.List.Select(e => "• " + e.Title));
-        var buttons = reply.Buttons.Count == 0
-            ? null
-            : reply.Buttons.Select(b => new OutboxButton(b.Title, b.Kind switch
-            {
-                ButtonKind.QueryHide => "query-hide",
-                ButtonKind.OpenUrl => "open-url",
-                ButtonKind.OpenPhone => "open-phone",
-                _ => "query-show",
-            }, b.Payload)).ToList();
-        var form = reply.InfoRequest is { } request ? new OutboxForm(request.Title, request.Subtitle) : null;
-        return new OutboxPayload(OutgoingMessage.Clip(text), buttons, form);
+        return replies.Select(OutboxPayload.FromReply).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using ZaloBot.Dialogs.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ZaloBot.Web.Calendar;
@@ -15,7 +16,7 @@ namespace ZaloBot.Web.Feedback;
 /// <see cref="OutboundMessage"/> in the same SaveChanges/transaction (transactional outbox). Staff actions carry the
 /// ticket's xmin as loaded on the page: if someone changed it since, the action is refused with a conflict.
 /// </summary>
-public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
+public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, TimeProvider time)
 {
     public const string CitizenActor = "Công dân (Zalo)";
 
@@ -451,7 +452,13 @@ public sealed class TicketDesk(ZaloBotDbContext db, TimeProvider time)
 
         if (to == TicketStatus.Answered)
         {
-            db.OutboundMessages.Add(TicketMessages.NotResolvedOffer(ticket.Code).ToOutbound(zaloUserId, key + ":reopen", OutboundPriority.Notification, now, ticket.Id));
+            // The 1–5 rating and "chưa được giải quyết": texts and hidden button commands belong to the dialog engine,
+            // which handles the taps whatever the conversation is doing.
+            var request = notices.SatisfactionRequest(ticket.Code);
+            for (var i = 0; i < request.Count; i++)
+            {
+                db.OutboundMessages.Add(OutboxPayload.FromReply(request[i]).ToOutbound(zaloUserId, $"{key}:{i}", OutboundPriority.Notification, now, ticket.Id));
+            }
         }
     }
 

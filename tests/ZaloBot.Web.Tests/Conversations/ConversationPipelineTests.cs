@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Staff;
 using ZaloBot.Web.Tests.Infrastructure;
 
 namespace ZaloBot.Web.Tests.Conversations;
@@ -56,6 +58,37 @@ public sealed class ConversationPipelineTests
         Assert.That(answer[0], Does.Contain("kết hôn"));
         Assert.That(unknown, Is.Not.Empty);
         Assert.That(await db.UnansweredQuestions.Select(q => q.Text).ToListAsync(), Is.EqualTo(new[] { "giá vàng hôm nay bao nhiêu" }));
+    }
+
+    [Test]
+    public async Task StaffAnswers_CitizenTapsTheRatingButton_RatingIsStoredOnTheirTicket()
+    {
+        await using var world = await PipelineWorld.StartAsync();
+        const string user = "8000000000000000003";
+        var office = new StaffActor("office-1", "Cán bộ văn phòng", SeesAllTickets: true, UnitId: null, CanEditTickets: true);
+        string code;
+        await using (var scope = world.Host.Services.CreateAsyncScope())
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+            var intake = await desk.CreateAsync(new NewTicket("seed-msg-1", user, "ve-sinh-moi-truong", Description, "phuong-1"), CancellationToken.None);
+            code = intake.Code;
+            foreach (var status in new[] { TicketStatus.Accepted, TicketStatus.InProgress, TicketStatus.Answered })
+            {
+                var version = await world.Database.CreateContext().Tickets.Where(t => t.Id == intake.TicketId).Select(t => t.Version).SingleAsync();
+                var changed = await desk.ChangeStatusAsync(office, intake.TicketId, version, status, null, CancellationToken.None);
+                Assert.That(changed.Succeeded, Is.True, changed.Message);
+            }
+        }
+
+        // The satisfaction request reaches Zalo with hidden buttons; the citizen taps "4 ⭐" (Zalo sends its payload as text).
+        var request = await Eventually.TrueAsync(() => world.Fake.State.GetMessages(user).Any(m => m.Buttons.Count == 5), TimeSpan.FromSeconds(10));
+        var rateButton = world.Fake.State.GetMessages(user).Single(m => m.Buttons.Count == 5).Buttons[3];
+        var thanks = await SayAsync(world.Client, world.Fake, user, System.Text.Json.JsonSerializer.Deserialize<string>(rateButton.Payload)!);
+
+        await using var db = world.Database.CreateContext();
+        Assert.That(request, Is.True);
+        Assert.That((await db.Tickets.SingleAsync(t => t.Code == code)).Rating, Is.EqualTo(4));
+        Assert.That(thanks, Is.Not.Empty);
     }
 
     /// <summary>Posts a signed text event and waits until the bot's replies to it have reached the fake Zalo API.</summary>

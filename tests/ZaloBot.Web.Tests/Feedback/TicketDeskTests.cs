@@ -1,3 +1,5 @@
+using ZaloBot.Dialogs.Content;
+using ZaloBot.Dialogs.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -193,8 +195,10 @@ public sealed class TicketDeskTests
         Assert.That(outbox.Select(o => o.Priority).Distinct(), Is.EqualTo(new[] { OutboundPriority.Notification }));
         Assert.That(outbox.Select(o => o.ZaloUserId).Distinct(), Is.EqualTo(new[] { "zalo-1" }));
         var rating = OutboxPayload.FromJson(outbox[2].Payload);
-        Assert.That(rating.Buttons!.Select(b => b.Payload).First(), Is.EqualTo($"#rate {intake.Code} 5"));
-        Assert.That(OutboxPayload.FromJson(outbox[3].Payload).Buttons!.Single().Payload, Is.EqualTo($"#reopen {intake.Code}"));
+        // The engine's hidden commands, which it handles whatever the conversation is doing.
+        Assert.That(rating.Buttons!.Select(b => b.Payload), Is.EqualTo(Enumerable.Range(1, 5).Select(n => $"#rate:{intake.Code}:{n}")));
+        Assert.That(rating.Buttons!.Select(b => b.Kind).Distinct(), Is.EqualTo(new[] { "query-hide" }));
+        Assert.That(OutboxPayload.FromJson(outbox[3].Payload).Buttons!.Single().Payload, Is.EqualTo($"#reopen:{intake.Code}"));
         var ticket = await check.Tickets.SingleAsync();
         Assert.That(ticket.Status, Is.EqualTo(TicketStatus.Closed));
         Assert.That(ticket.ClosedAt, Is.EqualTo(BeforeTet));
@@ -419,7 +423,7 @@ public sealed class TicketDeskTests
         Assert.That(reopenEvent.ActorUserId, Is.EqualTo("office-1"));
     }
 
-    private TicketDesk Desk(ZaloBotDbContext db) => new(db, _time);
+    private TicketDesk Desk(ZaloBotDbContext db) => new(db, new CitizenNotices(BotTexts.Default), _time);
 
     private async Task<TicketIntake> CreateAsync()
     {

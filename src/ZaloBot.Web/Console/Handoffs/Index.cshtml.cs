@@ -13,7 +13,7 @@ namespace ZaloBot.Web.Console.Handoffs;
 /// outbox (each line also in the transcript), and hand back to the bot (Closed). While a request is Active the dialog
 /// engine must stay silent for that citizen.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, TimeProvider time) : PageModel
 {
     public HandoffRequest? Handoff { get; private set; }
 
@@ -48,9 +48,15 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         handoff.State = HandoffState.Active;
         handoff.TakenByUserId = actor.UserId;
         handoff.TakenAt = now;
-        Send(handoff, HandoffMessages.Taken(actor.Name), $"handoff:{id}:taken", now);
         Audit(actor, "handoff.take", id, now);
-        return await SaveAsync(id, "Bạn đang trò chuyện với công dân.", cancellationToken);
+        var result = await SaveAsync(id, "Bạn đang trò chuyện với công dân.", cancellationToken);
+        if (Error is null)
+        {
+            // Only the staff member who won the take tells the bot to go quiet (and the citizen that staff joined).
+            await handover.TookOverAsync(handoff.ZaloUserId, id, cancellationToken);
+        }
+
+        return result;
     }
 
     public async Task<IActionResult> OnPostSendAsync(long id, string text, Guid messageKey, CancellationToken cancellationToken)
@@ -100,9 +106,14 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         var now = time.GetUtcNow();
         handoff.State = HandoffState.Closed;
         handoff.ClosedAt = now;
-        Send(handoff, HandoffMessages.Closed(), $"handoff:{id}:closed", now);
         Audit(actor, "handoff.close", id, now);
-        return await SaveAsync(id, "Đã trả cuộc trò chuyện cho trợ lý tự động.", cancellationToken);
+        var result = await SaveAsync(id, "Đã trả cuộc trò chuyện cho trợ lý tự động.", cancellationToken);
+        if (Error is null)
+        {
+            await handover.ReleasedAsync(handoff.ZaloUserId, id, cancellationToken);
+        }
+
+        return result;
     }
 
     /// <summary>Queues a message to the citizen and writes it to the transcript (source id = outbox key, so a retry does not duplicate it).</summary>

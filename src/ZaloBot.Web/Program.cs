@@ -1,7 +1,8 @@
+using ZaloBot.Web.Faq;
 using ZaloBot.Web.Hosting;
 using ZaloBot.Web.Staff;
 
-// One executable, several commands: serve (default), migrate, seed, user add. Deploys need no script.
+// One executable, several commands: serve (default), migrate, seed, user add, eval, faq export|import. Deploys need no script.
 var command = args.Length > 0 ? args[0] : "serve";
 var commandArgs = args.Skip(1).ToArray();
 
@@ -14,5 +15,7 @@ return command switch
     "migrate" => await Commands.MigrateAsync(app),
     "seed" => await Commands.SeedAsync(app),
     "user" => await UserCommand.RunAsync(app.Services, commandArgs, Console.In, Console.Out),
+    "eval" => await FaqCommands.EvalAsync(app.Services, commandArgs, Console.Out),
+    "faq" => await FaqCommands.FaqAsync(app.Services, commandArgs, Console.Out),
     _ => Commands.Usage(command),
 };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ZaloBot.Dialogs.Engine;
 
 namespace ZaloBot.Web.Channel;
 
@@ -22,6 +23,25 @@ public sealed record OutboxPayload(
 
     public static OutboxPayload FromJson(string json) =>
         JsonSerializer.Deserialize<OutboxPayload>(json, Json) ?? throw new JsonException("Empty outbox payload");
+
+    /// <summary>A dialog engine reply as an outbox payload (a list is flattened into text lines).</summary>
+    public static OutboxPayload FromReply(OutgoingMessage reply)
+    {
+        var text = reply.List.Count == 0
+            ? reply.Text
+            : reply.Text + "\n" + string.Join("\n", reply.List.Select(e => "• " + e.Title));
+        var buttons = reply.Buttons.Count == 0
+            ? null
+            : reply.Buttons.Select(b => new OutboxButton(b.Title, b.Kind switch
+            {
+                ButtonKind.QueryHide => "query-hide",
+                ButtonKind.OpenUrl => "open-url",
+                ButtonKind.OpenPhone => "open-phone",
+                _ => "query-show",
+            }, b.Payload)).ToList();
+        var form = reply.InfoRequest is { } request ? new OutboxForm(request.Title, request.Subtitle) : null;
+        return new OutboxPayload(OutgoingMessage.Clip(text), buttons, form);
+    }
 
     /// <summary>A queued outbox row for this payload; add it to the same DbContext as the change that caused it (transactional outbox).</summary>
     public OutboundMessage ToOutbound(string zaloUserId, string idempotencyKey, OutboundPriority priority, DateTimeOffset now, long? ticketId = null) => new()

@@ -27,7 +27,7 @@ public static class Commands
 
     public static int Usage(string command)
     {
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), migrate, seed, user add.");
+        System.Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), migrate, seed, user add, eval, faq export|import.");
         return 2;
     }
 }

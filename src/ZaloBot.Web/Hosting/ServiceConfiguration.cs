@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ZaloBot.Web.Hosting;
@@ -27,7 +28,8 @@ public static class ServiceConfiguration
         }
 
         builder.Services.AddSingleton(Options.Create(options));
-        builder.Services.AddSingleton(TimeProvider.System);
+        // TryAdd: tests register a FakeTimeProvider first.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return options;
     }
 }

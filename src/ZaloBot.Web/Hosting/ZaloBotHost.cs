@@ -1,5 +1,8 @@
 using ZaloBot.Web.Channel;
+using ZaloBot.Web.Console;
+using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
+using ZaloBot.Web.Faq;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -9,23 +12,35 @@ namespace ZaloBot.Web.Hosting;
 /// <summary>The composition root: what the service is made of, in one place. Program.cs and the tests both use it.</summary>
 public static class ZaloBotHost
 {
-    public static WebApplication Build(WebApplicationBuilder builder)
+    /// <param name="configure">Last changes before the app is built (tests add fakes of logging, never of PostgreSQL or Redis).</param>
+    public static WebApplication Build(WebApplicationBuilder builder, Action<WebApplicationBuilder>? configure = null)
     {
         var service = builder.AddServiceOptions();
         builder.AddObservability();
         builder.AddStorage();
         builder.AddRedis();
         builder.AddStaff();
+        builder.AddConsole();
         builder.AddHealth(service);
+        builder.AddFaq();
+        builder.AddConversations();
         builder.AddWebhook();
         builder.AddChannel(service);
         builder.AddDevSimulator();
 
+        configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
-        app.MapWebhook();
-        app.MapDeadLetters();
-        app.MapDevSimulator();
+        if (service.RunsWeb)
+        {
+            app.MapWebhook();
+            app.MapFaqApi();
+            app.MapDeadLetters();
+            app.MapConsole();
+            app.MapDevSimulator();
+        }
         return app;
     }
 }

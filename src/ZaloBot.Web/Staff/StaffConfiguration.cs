@@ -24,12 +24,13 @@ public static class StaffConfiguration
             })
             .AddEntityFrameworkStores<ZaloBotDbContext>()
             .AddDefaultTokenProviders();
+        builder.Services.AddAuthorization();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "zalobot.staff";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.Cookie.SecurePolicy = CookieSecurity(builder.Environment);
             cookie.LoginPath = "/console/sign-in";
             cookie.AccessDeniedPath = "/console/denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -37,4 +38,8 @@ public static class StaffConfiguration
         });
         return builder;
     }
+
+    /// <summary>Cookies only over HTTPS in production; plain HTTP is allowed for local development and the in-process tests.</summary>
+    public static CookieSecurePolicy CookieSecurity(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ZaloBot.Web.Calendar;
+using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Hosting;
 using ZaloBot.Web.Organisation;
@@ -17,6 +18,7 @@ namespace ZaloBot.Web.Storage;
 public sealed class ContentSeeder(
     ZaloBotDbContext db,
     RoleManager<IdentityRole> roles,
+    FaqEditor faq,
     IOptions<ServiceOptions> service,
     ILogger<ContentSeeder> logger)
 {
@@ -38,6 +40,7 @@ public sealed class ContentSeeder(
         added += await SeedCategoriesAsync(content, cancellationToken);
         added += await SeedTemplatesAsync(content, cancellationToken);
         added += await SeedCalendarAsync(content, cancellationToken);
+        added += await faq.SeedAsync(await File.ReadAllTextAsync(Path.Combine(service.Value.ContentDirectory, "faq.yaml"), cancellationToken), cancellationToken);
         logger.LogInformation("Seed content loaded from {Directory}: {Added} row(s) added", service.Value.ContentDirectory, added);
         return added;
     }

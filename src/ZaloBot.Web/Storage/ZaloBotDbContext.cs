@@ -54,9 +54,14 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Trigram indexes make the console's free-text search (ILIKE '%…%') an index scan instead of reading every ticket.
+        builder.HasPostgresExtension("pg_trgm");
 
         builder.Entity<OrgUnit>().HasIndex(u => u.Code).IsUnique();
         builder.Entity<FeedbackCategory>().HasIndex(c => c.Code).IsUnique();
@@ -69,6 +74,9 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
             t.HasIndex(x => new { x.Status, x.DueDate });
             t.HasIndex(x => new { x.UnitId, x.Status, x.DueDate });
             t.HasIndex(x => new { x.WardId, x.DueDate });
+            // The queue's default order (due date, then id) and its keyset paging cursor.
+            t.HasIndex(x => new { x.DueDate, x.Id });
+            t.HasIndex(x => x.Text).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tickets_text_trgm");
             t.HasIndex(x => x.CitizenId);
             t.HasOne(x => x.Ward).WithMany().HasForeignKey(x => x.WardId).OnDelete(DeleteBehavior.Restrict);
             t.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
@@ -108,6 +116,8 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
 
         builder.Entity<HandoffRequest>().HasIndex(h => new { h.State, h.RequestedAt });
         builder.Entity<HandoffRequest>().HasIndex(h => h.ZaloUserId);
+
+        builder.Entity<AuditEntry>().HasIndex(a => a.At);
 
         builder.Entity<CalendarDay>().HasKey(d => d.Date);
         builder.Entity<CalendarDay>().Property(d => d.Date).ValueGeneratedNever();

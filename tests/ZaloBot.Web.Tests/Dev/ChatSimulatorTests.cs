@@ -33,7 +33,12 @@ public sealed class ChatSimulatorTests
         {
             EnvironmentName = "Development",
             // Every outgoing call of the service (simulator → webhook, client → fake Zalo, media) stays in process.
-            ConfigureServices = services => services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => self!.Server.CreateHandler())),
+            // The echo handler, not the dialog engine: this test is about the simulator's plumbing.
+            ConfigureServices = services =>
+            {
+                services.AddScoped<ZaloBot.Web.Channel.IInboundEventHandler, ZaloBot.Web.Channel.EchoInboundEventHandler>();
+                services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => self!.Server.CreateHandler()));
+            },
         };
         self = factory;
         using var client = factory.CreateClient();

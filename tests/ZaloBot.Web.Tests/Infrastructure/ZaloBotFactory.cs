@@ -10,6 +10,8 @@ namespace ZaloBot.Web.Tests.Infrastructure;
 /// <summary>
 /// The real service (the same composition root as Program.cs) on an in-process test server, pointed at a
 /// test database and a per-test Redis key prefix. Settings are in place before the host reads them.
+/// With <c>realServer</c> it listens on a free loopback port with Kestrel instead (for a browser or a cookie-handling
+/// HttpClient); <see cref="BaseAddress"/> is then its address. A given <c>time</c> replaces the system clock.
 /// </summary>
 public sealed class ZaloBotFactory : IAsyncDisposable
 {
@@ -19,10 +21,23 @@ public sealed class ZaloBotFactory : IAsyncDisposable
     public const string OaSecretKey = "test-oa-secret";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _realServer;
+    private readonly TimeProvider? _time;
     private WebApplication? _app;
 
-    public ZaloBotFactory(string postgres, string redis, IReadOnlyDictionary<string, string?>? settings = null)
+    private readonly Action<WebApplicationBuilder>? _configure;
+
+    public ZaloBotFactory(
+        string postgres,
+        string redis,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null,
+        bool realServer = false,
+        TimeProvider? time = null)
     {
+        _configure = configure;
+        _realServer = realServer;
+        _time = time;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = postgres,
@@ -64,6 +79,9 @@ public sealed class ZaloBotFactory : IAsyncDisposable
 
     public IServiceProvider Services => Start().Services;
 
+    /// <summary>The Kestrel address ("http://127.0.0.1:port") when started with <c>realServer</c>.</summary>
+    public Uri BaseAddress => new(Start().Urls.First());
+
     public WebApplication Start()
     {
         if (_app is not null)
@@ -74,12 +92,27 @@ public sealed class ZaloBotFactory : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = EnvironmentName,
+            // The Razor Pages are found through the application's assembly (the test host is the entry assembly here).
+            ApplicationName = typeof(ZaloBotHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(_settings);
-        builder.WebHost.UseTestServer();
+        if (_time is not null)
+        {
+            builder.Services.AddSingleton(_time);
+        }
+
+        if (_realServer)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         ConfigureServices?.Invoke(builder.Services);
-        var app = ZaloBotHost.Build(builder);
+        var app = ZaloBotHost.Build(builder, _configure);
         app.StartAsync().GetAwaiter().GetResult();
         _app = app;
         return app;

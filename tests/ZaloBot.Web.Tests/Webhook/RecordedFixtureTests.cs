@@ -53,6 +53,6 @@ public sealed class RecordedFixtureTests
         Assert.That(handler.Seen.Select(s => s.Key).Distinct().Count(), Is.EqualTo(citizenEvents));
         await using var db = database.CreateContext();
         Assert.That(await db.InboxEvents.Select(e => e.EventName).ToListAsync(), Is.EqualTo(new[] { "add_user_to_tag" }));
-        Assert.That(await db.Transcript.CountAsync(t => t.Direction == Conversations.TranscriptDirection.FromStaff), Is.EqualTo(1));
+        Assert.That(await db.Transcript.CountAsync(t => t.Direction == ZaloBot.Web.Conversations.TranscriptDirection.FromStaff), Is.EqualTo(1));
     }
 }

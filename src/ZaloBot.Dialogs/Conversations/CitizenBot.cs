@@ -1,0 +1,400 @@
+using ZaloBot.Dialogs.Engine;
+using ZaloBot.Dialogs.Ports;
+using ZaloBot.Dialogs.Text;
+using ZaloBot.Dialogs.Understanding;
+
+namespace ZaloBot.Dialogs.Conversations;
+
+/// <summary>
+/// The citizen conversations of "Quận 3 trực tuyến". Each turn, in order:
+/// staff events → silence while staff hold the chat → expiry → hidden button commands →
+/// interruptions of a running flow (hủy, menu, gặp cán bộ, chào) → the running flow →
+/// top-level routing (menu buttons, codes, recognizer).
+/// </summary>
+public sealed class CitizenBot : IBot
+{
+    /// <summary>
+    /// Mid-flow, the recognizer may cancel only short messages: a description that mentions
+    /// "hủy" or "thôi" in passing must not end the intake. Six words covers "thôi không gửi nữa ạ".
+    /// </summary>
+    private const int MaxWordsForRecognizedCancel = 6;
+
+    private readonly BotPorts _ports;
+    private readonly IRecognizer _recognizer;
+    private readonly DialogSet _dialogs;
+    private readonly FaqResponder _faq;
+    private readonly StatusResponder _status;
+
+    public CitizenBot(BotPorts ports, IRecognizer recognizer)
+    {
+        _ports = ports;
+        _recognizer = recognizer;
+        _faq = new FaqResponder(ports);
+        _status = new StatusResponder(ports.FeedbackDesk);
+        _dialogs = new DialogSet()
+            .Add(new FeedbackIntakeDialog(ports.FeedbackDesk))
+            .Add(new HandoffMessageDialog(ports.StaffDesk))
+            .Add(new PrivacyDialog(ports.Signals));
+    }
+
+    public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var texts = turn.Texts;
+        var conversation = turn.State.Conversation;
+        var handoff = turn.State.User.Handoff;
+
+        switch (turn.Activity.Type)
+        {
+            case ActivityType.Follow:
+                turn.State.Conversation = new ConversationState();
+                SendWelcome(turn);
+                return;
+            case ActivityType.Unfollow:
+                turn.State.Conversation = new ConversationState();
+                handoff.Status = HandoffStatus.None;
+                return;
+            case ActivityType.StaffTookOver:
+                handoff.Status = HandoffStatus.WithStaff;
+                handoff.Since = turn.Now;
+                conversation.DialogStack.Clear();
+                turn.Send(texts.HandoffTaken);
+                return;
+            case ActivityType.StaffReleased:
+                handoff.Status = HandoffStatus.None;
+                handoff.Since = null;
+                turn.Send(texts.HandoffReleased, Formats.MainMenu(texts));
+                return;
+        }
+
+        if (handoff.Status == HandoffStatus.WithStaff && IsStaffChatIdle(turn))
+        {
+            handoff.Status = HandoffStatus.None;
+            handoff.Since = null;
+        }
+
+        if (handoff.Status == HandoffStatus.WithStaff)
+        {
+            // Staff answer this citizen; the web app shows them the message. Only "kết thúc" is ours.
+            if (IsEndOfHandoff(turn))
+            {
+                await EndHandoffAsync(turn, cancellationToken);
+            }
+
+            return;
+        }
+
+        var dc = new DialogContext(_dialogs, turn, conversation.DialogStack);
+        var expired = conversation.LastActivityAt is { } last && turn.Now - last > turn.Options.IdleTimeout && dc.ActiveDialog is not null;
+        if (expired)
+        {
+            dc.CancelAllDialogs();
+            conversation.PendingQuestion = null;
+            turn.Send(texts.Expired);
+        }
+
+        if (HiddenCommand.TryParse(turn.Activity.Text) is { } command)
+        {
+            conversation.PendingQuestion = null;
+            await HandleCommandAsync(turn, command, cancellationToken);
+            await dc.RepromptDialogAsync(cancellationToken);
+            return;
+        }
+
+        if (dc.ActiveDialog is not null)
+        {
+            if (!await TryInterruptAsync(dc, cancellationToken))
+            {
+                await dc.ContinueDialogAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        await RouteAsync(dc, expired, cancellationToken);
+    }
+
+    /// <summary>Neither the citizen nor a staff event touched the chat for <see cref="BotOptions.HandoffIdleRelease"/>.</summary>
+    private static bool IsStaffChatIdle(TurnContext turn)
+    {
+        var lastCitizen = turn.State.Conversation.LastActivityAt ?? DateTimeOffset.MinValue;
+        var takenAt = turn.State.User.Handoff.Since ?? DateTimeOffset.MinValue;
+        var lastTouch = lastCitizen > takenAt ? lastCitizen : takenAt;
+        return lastTouch != DateTimeOffset.MinValue && turn.Now - lastTouch > turn.Options.HandoffIdleRelease;
+    }
+
+    private static void SendWelcome(TurnContext turn) => turn.Send(turn.Texts.Welcome, Formats.MainMenu(turn.Texts));
+
+    private static void SendMenu(TurnContext turn) => turn.Send(turn.Texts.MenuPrompt, Formats.MainMenu(turn.Texts));
+
+    private static bool IsEndOfHandoff(TurnContext turn) =>
+        TextFolding.IsOneOf(turn.Activity.Text, [.. turn.Texts.EndHandoffWords, .. turn.Texts.CancelWords, turn.Texts.EndHandoffButton]);
+
+    private async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var texts = turn.Texts;
+        var text = turn.Activity.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (TextFolding.IsOneOf(text, texts.CancelWords) || IsRecognizedCancel(turn, text))
+        {
+            dc.CancelAllDialogs();
+            turn.Send(texts.Cancelled, Formats.MainMenu(texts));
+            return true;
+        }
+
+        if (TextFolding.IsOneOf(text, [.. texts.MenuWords, texts.MenuButton]))
+        {
+            dc.CancelAllDialogs();
+            SendMenu(turn);
+            return true;
+        }
+
+        if (TextFolding.IsOneOf(text, [.. texts.HandoffWords, texts.MenuHandoff]))
+        {
+            dc.CancelAllDialogs();
+            await StartHandoffAsync(dc, cancellationToken);
+            return true;
+        }
+
+        if (TextFolding.IsOneOf(text, texts.GreetingWords))
+        {
+            turn.Send(texts.InterruptedGreeting);
+            await dc.RepromptDialogAsync(cancellationToken);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool IsRecognizedCancel(TurnContext turn, string text)
+    {
+        var texts = turn.Texts;
+
+        // A prompt's own answers ("không", "bỏ qua", "xong") are never a cancel, whatever the recognizer thinks.
+        if (TextFolding.CountWords(text) > MaxWordsForRecognizedCancel
+            || TextFolding.IsOneOf(text, [.. texts.NoWords, .. texts.YesWords, .. texts.SkipWords, .. texts.DoneWords]))
+        {
+            return false;
+        }
+
+        var recognition = _recognizer.Recognize(text);
+        return recognition.Decision == RecognitionDecision.Answer && recognition.TopLabel == "intent:cancel";
+    }
+
+    private async Task RouteAsync(DialogContext dc, bool expired, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var texts = turn.Texts;
+        var activity = turn.Activity;
+        var conversation = turn.State.Conversation;
+        var text = activity.Text;
+
+        // "Không phải" only refers to the clarification just shown.
+        var pendingQuestion = conversation.PendingQuestion;
+        conversation.PendingQuestion = null;
+
+        if (activity.Type == ActivityType.SubmittedInfo || string.IsNullOrWhiteSpace(text))
+        {
+            if (activity.Attachments.Any(a => a.Kind is AttachmentKind.Image or AttachmentKind.File) || activity.Location is not null)
+            {
+                turn.Send(texts.AttachmentAtTop, Formats.MainMenu(texts));
+            }
+            else if (!expired)
+            {
+                SendMenu(turn);
+            }
+
+            return;
+        }
+
+        if (TextFolding.IsOneOf(text, [texts.MenuAsk]))
+        {
+            turn.Send(texts.AskPrompt);
+        }
+        else if (TextFolding.IsOneOf(text, [texts.MenuServices]))
+        {
+            turn.Send(texts.ServicesIntro, texts.ServicesMenu.Take(OutgoingMessage.MaxButtons)
+                .Select(s => MessageButton.Hidden(Formats.ButtonTitle(s.Title), HiddenCommand.Build(HiddenCommand.Faq, s.Slug))));
+        }
+        else if (TextFolding.IsOneOf(text, [texts.MenuFeedback]))
+        {
+            await dc.BeginDialogAsync(DialogIds.FeedbackIntake, null, cancellationToken);
+        }
+        else if (TextFolding.IsOneOf(text, [texts.MenuStatus]))
+        {
+            await _status.ShowListAsync(turn, cancellationToken);
+        }
+        else if (TextFolding.IsOneOf(text, [texts.MenuHandoff, .. texts.HandoffWords]))
+        {
+            await StartHandoffAsync(dc, cancellationToken);
+        }
+        else if (TextFolding.IsOneOf(text, [texts.MenuButton, .. texts.MenuWords]))
+        {
+            SendMenu(turn);
+        }
+        else if (turn.State.User.Handoff.Status == HandoffStatus.Requested && IsEndOfHandoff(turn))
+        {
+            await EndHandoffAsync(turn, cancellationToken);
+        }
+        else if (TextFolding.IsOneOf(text, texts.CancelWords))
+        {
+            turn.Send(texts.NothingToCancel, Formats.MainMenu(texts));
+        }
+        else if (TextFolding.IsOneOf(text, texts.GreetingWords))
+        {
+            SendWelcome(turn);
+        }
+        else if (TextFolding.ContainsPhrase(text, texts.PrivacyWords))
+        {
+            await dc.BeginDialogAsync(DialogIds.Privacy, null, cancellationToken);
+        }
+        else if (pendingQuestion is { } pending && TextFolding.IsOneOf(text, [texts.ClarifyNoneButton]))
+        {
+            await _faq.UnknownAsync(turn, pending, cancellationToken);
+        }
+        else if (conversation.LastTicketCode is { } lastCode && TextFolding.IsOneOf(text, [texts.IntakeConfirmYes]))
+        {
+            // A second tap on "Gửi phản ánh" after the ticket exists: never a second ticket.
+            turn.Send(texts.Fill(texts.IntakeAlreadySent, ("code", lastCode)), Formats.MenuOnly(texts));
+        }
+        else if (TicketCodes.TryFind(text, turn.LocalNow.Year, out var code))
+        {
+            await _status.ShowTicketAsync(turn, code, cancellationToken);
+        }
+        else
+        {
+            await RecognizeAsync(dc, text, expired, cancellationToken);
+        }
+    }
+
+    private async Task RecognizeAsync(DialogContext dc, string text, bool expired, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var recognition = _recognizer.Recognize(text);
+        switch (recognition.Decision)
+        {
+            case RecognitionDecision.Answer:
+                await AnswerAsync(dc, recognition.TopLabel, text, cancellationToken);
+                break;
+            case RecognitionDecision.Clarify:
+                await _faq.ClarifyAsync(turn, text, recognition.Candidates, cancellationToken);
+                break;
+            default:
+                if (expired)
+                {
+                    // Likely a reply to the flow that just expired ("2", "có"): show the menu, record nothing.
+                    SendMenu(turn);
+                }
+                else
+                {
+                    await _faq.UnknownAsync(turn, text, cancellationToken);
+                }
+
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(DialogContext dc, string label, string text, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        switch (label)
+        {
+            case "intent:feedback":
+                await dc.BeginDialogAsync(DialogIds.FeedbackIntake, null, cancellationToken);
+                break;
+            case "intent:status":
+                await _status.ShowListAsync(turn, cancellationToken);
+                break;
+            case "intent:handoff":
+                await StartHandoffAsync(dc, cancellationToken);
+                break;
+            case "intent:greeting":
+                SendWelcome(turn);
+                break;
+            case "intent:cancel":
+                turn.Send(turn.Texts.NothingToCancel, Formats.MainMenu(turn.Texts));
+                break;
+            default:
+                if (!await _faq.AnswerAsync(turn, label, cancellationToken))
+                {
+                    await _faq.UnknownAsync(turn, text, cancellationToken);
+                }
+
+                break;
+        }
+    }
+
+    private async Task HandleCommandAsync(TurnContext turn, HiddenCommand command, CancellationToken cancellationToken)
+    {
+        var texts = turn.Texts;
+        var desk = _ports.FeedbackDesk;
+        var args = command.Arguments;
+        switch (command.Name)
+        {
+            case HiddenCommand.Faq when args.Count == 1:
+                if (!await _faq.AnswerAsync(turn, args[0], cancellationToken))
+                {
+                    SendMenu(turn);
+                }
+
+                break;
+            case HiddenCommand.Vote when args.Count == 2:
+                await _faq.VoteAsync(turn, args[0], args[1] == "up", cancellationToken);
+                break;
+            case HiddenCommand.Rate when args.Count == 2 && int.TryParse(args[1], out var stars) && stars is >= 1 and <= 5:
+                turn.Send(await desk.RateTicketAsync(turn.Activity.UserId, args[0], stars, Formats.Key(turn, "rate"), cancellationToken)
+                    ? texts.Fill(texts.RatingThanks, ("stars", stars), ("code", args[0]))
+                    : texts.Fill(texts.StatusNotFound, ("code", args[0])));
+                break;
+            case HiddenCommand.Reopen when args.Count == 1:
+                turn.Send(await desk.ReopenTicketAsync(turn.Activity.UserId, args[0], Formats.Key(turn, "reopen"), cancellationToken)
+                    ? texts.Fill(texts.Reopened, ("code", args[0]))
+                    : texts.Fill(texts.StatusNotFound, ("code", args[0])));
+                break;
+            default:
+                SendMenu(turn);
+                break;
+        }
+    }
+
+    private async Task StartHandoffAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var texts = turn.Texts;
+        var handoff = turn.State.User.Handoff;
+        if (handoff.Status == HandoffStatus.Requested && handoff.Since is { } since && turn.Now - since < turn.Options.HandoffWaitTimeout)
+        {
+            turn.Send(texts.HandoffAlready, [MessageButton.Show(texts.EndHandoffButton)]);
+            return;
+        }
+
+        var hours = await _ports.StaffDesk.GetOfficeHoursAsync(turn.Now, cancellationToken);
+        if (!hours.IsOpen)
+        {
+            var next = hours.NextOpening is { } opening ? Formats.LocalTime(opening, turn.Options.LocalOffset) : texts.HandoffNextUnknown;
+            await dc.BeginDialogAsync(DialogIds.HandoffMessage, next, cancellationToken);
+            return;
+        }
+
+        await _ports.StaffDesk.RequestHandoffAsync(
+            new HandoffRequest(turn.Activity.UserId, turn.State.Conversation.LastUnansweredQuestion, false, turn.Now),
+            Formats.Key(turn, "handoff"),
+            cancellationToken);
+        handoff.Status = HandoffStatus.Requested;
+        handoff.Since = turn.Now;
+        turn.State.Conversation.LastUnansweredQuestion = null;
+        turn.Send(texts.HandoffRequested, [MessageButton.Show(texts.EndHandoffButton)]);
+    }
+
+    private async Task EndHandoffAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        await _ports.StaffDesk.EndHandoffAsync(turn.Activity.UserId, Formats.Key(turn, "handoff-end"), cancellationToken);
+        turn.State.User.Handoff.Status = HandoffStatus.None;
+        turn.State.User.Handoff.Since = null;
+        turn.Send(turn.Texts.HandoffEnded, Formats.MainMenu(turn.Texts));
+    }
+}

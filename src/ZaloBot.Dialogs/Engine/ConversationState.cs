@@ -1,0 +1,22 @@
+namespace ZaloBot.Dialogs.Engine;
+
+/// <summary>
+/// What the current conversation is doing. Dropped on expiry, on an unhandled error and on
+/// unfollow; never holds anything that must outlive a conversation.
+/// </summary>
+public sealed class ConversationState
+{
+    public List<DialogInstance> DialogStack { get; set; } = [];
+
+    /// <summary>Last inbound citizen activity; drives expiry.</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
+
+    /// <summary>The question behind the last "Có phải bạn muốn hỏi…" (recorded as unanswered on "Không phải").</summary>
+    public string? PendingQuestion { get; set; }
+
+    /// <summary>The last question the bot could not answer: passed to staff as context when the citizen asks for them.</summary>
+    public string? LastUnansweredQuestion { get; set; }
+
+    /// <summary>The ticket created by the last confirmation (answers a second tap on the confirm button).</summary>
+    public string? LastTicketCode { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace ZaloBot.Dialogs.Engine;
+
+/// <summary>
+/// Outermost middleware: an unhandled exception is logged (ids only, never message text), the
+/// citizen gets an apology and that conversation is reset so they are not stuck in a broken flow.
+/// User state (handoff, flood counter, seen ids) is kept.
+/// </summary>
+public sealed class ErrorHandlingMiddleware : ITurnMiddleware
+{
+    private readonly ILogger<ErrorHandlingMiddleware> _logger;
+
+    public ErrorHandlingMiddleware(ILogger<ErrorHandlingMiddleware> logger)
+    {
+        _logger = logger;
+    }
+
+    public async Task OnTurnAsync(TurnContext turn, TurnDelegate next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await next(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Turn failed for user {UserId}, message {MessageId}; conversation reset", turn.Activity.UserId, turn.Activity.MessageId);
+            turn.State.Conversation = new ConversationState { LastActivityAt = turn.Now };
+            turn.ClearReplies();
+            turn.Send(turn.Texts.ErrorApology, [MessageButton.Show(turn.Texts.MenuButton)]);
+        }
+    }
+}

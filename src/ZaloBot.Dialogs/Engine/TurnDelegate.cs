@@ -1,0 +1,3 @@
+namespace ZaloBot.Dialogs.Engine;
+
+public delegate Task TurnDelegate(TurnContext turn, CancellationToken cancellationToken);

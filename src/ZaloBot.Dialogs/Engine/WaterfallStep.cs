@@ -1,0 +1,3 @@
+namespace ZaloBot.Dialogs.Engine;
+
+public delegate Task<DialogTurnResult> WaterfallStep(WaterfallStepContext step, CancellationToken cancellationToken);

@@ -1,0 +1,3 @@
+namespace ZaloBot.Dialogs.Prompts;
+
+public sealed record FoundChoice(string Value, string Label, int Index);

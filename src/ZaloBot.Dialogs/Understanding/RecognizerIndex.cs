@@ -1,0 +1,531 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using ZaloBot.Dialogs.Faq;
+
+namespace ZaloBot.Dialogs.Understanding;
+
+/// <summary>
+/// The recognizer. Every FAQ question and phrasing, every intent phrasing and every out-of-scope example (label
+/// "none") is an exemplar, represented as a TF-IDF vector over folded syllable unigrams, bigrams and character
+/// trigrams (hashed to 64 bits; the most common features are dropped as stop-features). A message is normalised
+/// the same way, unknown words are corrected to known words at edit distance 1, and words outside the question
+/// sentence weigh less. A label scores a blend of the cosine similarity of its closest exemplar and of its
+/// centroid; the best score and its margin over the runner-up become a confidence, and the thresholds of
+/// <see cref="RecognizerOptions"/> turn that into Answer / Clarify / None ("none" winning also means None).
+/// Immutable and thread-safe; build a new one with <see cref="Build"/> and swap the reference when content changes.
+/// </summary>
+public sealed class RecognizerIndex : IRecognizer
+{
+    private readonly TextNormalizer _normalizer;
+    private readonly RecognizerOptions _options;
+    private readonly FrozenDictionary<ulong, int> _featureIds;
+    private readonly float[] _idf;
+    private readonly Postings _exemplarPostings;
+    private readonly Postings _centroidPostings;
+    private readonly int[] _exemplarLabels;
+    private readonly string[] _labels;
+    private readonly int _noneLabel;
+    private readonly TypoCorrector _typos;
+    private readonly FrozenSet<string> _stopwords;
+
+    private RecognizerIndex(
+        TextNormalizer normalizer,
+        RecognizerOptions options,
+        FrozenDictionary<ulong, int> featureIds,
+        float[] idf,
+        Postings exemplarPostings,
+        Postings centroidPostings,
+        int[] exemplarLabels,
+        string[] labels,
+        TypoCorrector typos,
+        FrozenSet<string> stopwords)
+    {
+        _normalizer = normalizer;
+        _options = options;
+        _featureIds = featureIds;
+        _idf = idf;
+        _exemplarPostings = exemplarPostings;
+        _centroidPostings = centroidPostings;
+        _exemplarLabels = exemplarLabels;
+        _labels = labels;
+        _noneLabel = Array.IndexOf(labels, Recognition.None);
+        _typos = typos;
+        _stopwords = stopwords;
+    }
+
+    /// <summary>Labels the index can return (published FAQ slugs, intents), in build order, without "none".</summary>
+    public IReadOnlyList<string> Labels => _labels.Where(l => l != Recognition.None).ToList();
+
+    public int ExemplarCount => _exemplarLabels.Length;
+
+    public int FeatureCount => _idf.Length;
+
+    /// <summary>The normaliser this index uses (the dialog engine may want the ticket codes and phones it extracts).</summary>
+    public TextNormalizer Normalizer => _normalizer;
+
+    /// <summary>
+    /// Builds an index from content records: published FAQ entries (question + phrasings), intents, out-of-scope
+    /// exemplars and stopwords. 2,000 entries build in well under a second (docs/understanding.md).
+    /// </summary>
+    public static RecognizerIndex Build(
+        IEnumerable<FaqEntry> faqEntries,
+        IntentContent intents,
+        AbbreviationDictionary abbreviations,
+        RecognizerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(faqEntries);
+        ArgumentNullException.ThrowIfNull(intents);
+        ArgumentNullException.ThrowIfNull(abbreviations);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        var normalizer = new TextNormalizer(abbreviations);
+        var stopwords = intents.Stopwords
+            .SelectMany(w => normalizer.Normalize(w).Tokens)
+            .Select(t => CanonicalWord(t.Folded))
+            .ToFrozenSet(StringComparer.Ordinal);
+
+        var labels = new List<string>();
+        var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var exemplarTexts = new List<(string Text, int Label)>();
+        void AddLabel(string label, IEnumerable<string> texts)
+        {
+            if (!labelIds.TryGetValue(label, out var id))
+            {
+                id = labels.Count;
+                labels.Add(label);
+                labelIds.Add(label, id);
+            }
+
+            exemplarTexts.AddRange(texts.Select(t => (t, id)));
+        }
+
+        foreach (var entry in faqEntries.Where(e => e.Published))
+        {
+            AddLabel(entry.Slug, entry.Phrasings.Prepend(entry.Question));
+        }
+
+        foreach (var intent in intents.Intents)
+        {
+            AddLabel(intent.Name, intent.Phrasings);
+        }
+
+        AddLabel(Recognition.None, intents.OutOfScope);
+
+        // Pass 1: features of every exemplar, with provisional ids and document frequencies.
+        var provisionalIds = new Dictionary<ulong, int>();
+        var documentFrequency = new List<int>();
+        var vectors = new List<(int[] Ids, float[] Values)>(exemplarTexts.Count);
+        var exemplarLabels = new List<int>(exemplarTexts.Count);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var features = new Dictionary<ulong, float>();
+        foreach (var (text, label) in exemplarTexts)
+        {
+            var tokens = normalizer.Normalize(text).Tokens;
+            var words = new string[tokens.Count];
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = CanonicalWord(tokens[i].Folded);
+                vocabulary[words[i]] = vocabulary.GetValueOrDefault(words[i]) + 1;
+            }
+
+            features.Clear();
+            ExtractFeatures(tokens, words, _ => 1f, stopwords, options, features);
+            if (features.Count == 0)
+            {
+                continue;
+            }
+
+            var ids = new int[features.Count];
+            var values = new float[features.Count];
+            var k = 0;
+            foreach (var (key, value) in features)
+            {
+                if (!provisionalIds.TryGetValue(key, out var id))
+                {
+                    id = documentFrequency.Count;
+                    provisionalIds.Add(key, id);
+                    documentFrequency.Add(0);
+                }
+
+                documentFrequency[id]++;
+                ids[k] = id;
+                values[k++] = value;
+            }
+
+            vectors.Add((ids, values));
+            exemplarLabels.Add(label);
+        }
+
+        // Features in more than MaxFeatureDocumentRatio of the exemplars (or more than MaxPostingsPerFeature of
+        // them) carry little information but make the posting lists long: they are dropped from the space.
+        var n = vectors.Count;
+        var maxDf = Math.Max(2, Math.Min(options.MaxPostingsPerFeature, (int)(options.MaxFeatureDocumentRatio * n)));
+        var finalIds = new int[documentFrequency.Count];
+        var idfList = new List<float>(documentFrequency.Count);
+        for (var p = 0; p < finalIds.Length; p++)
+        {
+            var df = documentFrequency[p];
+            finalIds[p] = df <= maxDf ? idfList.Count : -1;
+            if (df <= maxDf)
+            {
+                idfList.Add((float)Math.Log(1.0 + ((double)n / df)));
+            }
+        }
+
+        var idf = idfList.ToArray();
+        var featureIds = new Dictionary<ulong, int>(idf.Length);
+        foreach (var (key, provisional) in provisionalIds)
+        {
+            if (finalIds[provisional] >= 0)
+            {
+                featureIds.Add(key, finalIds[provisional]);
+            }
+        }
+
+        // Pass 2: unit exemplar vectors and label centroids. Exemplars of a label are contiguous, so one dense
+        // scratch array sums a centroid at a time.
+        var weighted = new (int[] Ids, float[] Weights)[n];
+        var centroids = new (int[] Ids, float[] Weights)[labels.Count];
+        var centroidScratch = new float[idf.Length];
+        var touched = new List<int>();
+        var currentLabel = -1;
+        void FlushCentroid()
+        {
+            if (currentLabel < 0)
+            {
+                return;
+            }
+
+            double norm = 0;
+            foreach (var id in touched)
+            {
+                norm += (double)centroidScratch[id] * centroidScratch[id];
+            }
+
+            var scale = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
+            var ids = touched.ToArray();
+            var weights = new float[ids.Length];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                weights[k] = centroidScratch[ids[k]] * scale;
+                centroidScratch[ids[k]] = 0;
+            }
+
+            centroids[currentLabel] = (ids, weights);
+            touched.Clear();
+        }
+
+        var longest = vectors.Count == 0 ? 0 : vectors.Max(v => v.Ids.Length);
+        var idScratch = new int[longest];
+        var weightScratch = new float[longest];
+        for (var e = 0; e < n; e++)
+        {
+            if (exemplarLabels[e] != currentLabel)
+            {
+                FlushCentroid();
+                currentLabel = exemplarLabels[e];
+            }
+
+            var (provisional, values) = vectors[e];
+            var kept = 0;
+            double norm = 0;
+            for (var k = 0; k < provisional.Length; k++)
+            {
+                var id = finalIds[provisional[k]];
+                if (id >= 0)
+                {
+                    var w = Sublinear(values[k]) * idf[id];
+                    idScratch[kept] = id;
+                    weightScratch[kept++] = w;
+                    norm += w * w;
+                }
+            }
+
+            var inverse = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
+            var ids = idScratch.AsSpan(0, kept).ToArray();
+            var weights = new float[kept];
+            for (var k = 0; k < kept; k++)
+            {
+                weights[k] = weightScratch[k] * inverse;
+                if (centroidScratch[ids[k]] == 0)
+                {
+                    touched.Add(ids[k]);
+                }
+
+                centroidScratch[ids[k]] += weights[k];
+            }
+
+            weighted[e] = (ids, weights);
+        }
+
+        FlushCentroid();
+        for (var l = 0; l < centroids.Length; l++)
+        {
+            centroids[l].Ids ??= [];
+            centroids[l].Weights ??= [];
+        }
+
+        var exemplarPostings = Postings.Create(idf.Length, weighted);
+
+        return new RecognizerIndex(
+            normalizer,
+            options,
+            featureIds.ToFrozenDictionary(),
+            idf,
+            exemplarPostings,
+            Postings.Create(idf.Length, centroids),
+            [.. exemplarLabels],
+            [.. labels],
+            TypoCorrector.Create(vocabulary),
+            stopwords);
+    }
+
+    public Recognition Recognize(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Recognize(_normalizer.Normalize(message));
+    }
+
+    /// <summary>Recognises an already normalised message.</summary>
+    public Recognition Recognize(NormalizedMessage normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var labelScores = ScoreLabels(normalized);
+        if (labelScores is null)
+        {
+            return new Recognition(RecognitionDecision.None, []);
+        }
+
+        // The best MaxCandidates + 1 labels (one may be "none"), best first; the runner-up gives the margin.
+        var order = TopLabels(labelScores, _options.MaxCandidates + 1);
+        if (order.Count == 0)
+        {
+            return new Recognition(RecognitionDecision.None, []);
+        }
+
+        var best = labelScores[order[0]];
+        var runnerUp = order.Count > 1 ? labelScores[order[1]] : 0f;
+        var candidates = new List<RecognitionCandidate>(_options.MaxCandidates);
+        foreach (var label in order)
+        {
+            if (label != _noneLabel && candidates.Count < _options.MaxCandidates)
+            {
+                var score = labelScores[label];
+                var margin = label == order[0] ? score - runnerUp : score - best;
+                candidates.Add(new RecognitionCandidate(_labels[label], Calibrate(score, margin)));
+            }
+        }
+
+        if (order[0] == _noneLabel || candidates.Count == 0)
+        {
+            return new Recognition(RecognitionDecision.None, candidates);
+        }
+
+        var confidence = candidates[0].Confidence;
+        var decision = confidence >= _options.AnswerThreshold ? RecognitionDecision.Answer
+            : confidence >= _options.ClarifyThreshold ? RecognitionDecision.Clarify
+            : RecognitionDecision.None;
+        return new Recognition(decision, candidates);
+    }
+
+    /// <summary>Blended similarity per label (index = label id), or null when the message has no known feature.</summary>
+    internal float[]? ScoreLabels(NormalizedMessage normalized)
+    {
+        var tokens = normalized.Tokens;
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var words = new string[tokens.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = CanonicalWord(tokens[i].Folded);
+            words[i] = _options.CorrectTypos ? _typos.Correct(word) : word;
+        }
+
+        var questionSentence = normalized.QuestionSentence;
+        var context = (float)_options.ContextSentenceWeight;
+        var several = normalized.SentenceCount > 1;
+        var features = new Dictionary<ulong, float>(tokens.Count * 8);
+        ExtractFeatures(tokens, words, sentence => !several || sentence == questionSentence ? 1f : context, _stopwords, _options, features);
+
+        var queryIds = new List<int>(features.Count);
+        var queryWeights = new List<float>(features.Count);
+        double norm = 0;
+        foreach (var (key, value) in features)
+        {
+            if (_featureIds.TryGetValue(key, out var id))
+            {
+                var w = Sublinear(value) * _idf[id];
+                queryIds.Add(id);
+                queryWeights.Add(w);
+                norm += w * w;
+            }
+        }
+
+        if (queryIds.Count == 0)
+        {
+            return null;
+        }
+
+        var inverse = (float)(1.0 / Math.Sqrt(norm));
+        for (var i = 0; i < queryWeights.Count; i++)
+        {
+            queryWeights[i] *= inverse;
+        }
+
+        var labelScores = new float[_labels.Length];
+        var exemplarCount = _exemplarLabels.Length;
+        var scores = ArrayPool<float>.Shared.Rent(exemplarCount);
+        try
+        {
+            Array.Clear(scores, 0, exemplarCount);
+            _exemplarPostings.Accumulate(queryIds, queryWeights, scores);
+            for (var e = 0; e < exemplarCount; e++)
+            {
+                var label = _exemplarLabels[e];
+                if (scores[e] > labelScores[label])
+                {
+                    labelScores[label] = scores[e];
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+        }
+
+        var centroidWeight = (float)_options.CentroidWeight;
+        if (centroidWeight > 0)
+        {
+            var centroidScores = new float[_labels.Length];
+            _centroidPostings.Accumulate(queryIds, queryWeights, centroidScores);
+            // "none" is a grab bag of unrelated topics: its centroid means nothing, so it keeps its nearest exemplar.
+            for (var l = 0; l < labelScores.Length; l++)
+            {
+                if (l != _noneLabel || !_options.OutOfScopeNearestOnly)
+                {
+                    labelScores[l] = ((1 - centroidWeight) * labelScores[l]) + (centroidWeight * centroidScores[l]);
+                }
+            }
+        }
+
+        if (_noneLabel >= 0)
+        {
+            labelScores[_noneLabel] *= (float)_options.OutOfScopeWeight;
+        }
+
+        return labelScores;
+    }
+
+    /// <summary>Ids of the <paramref name="count"/> highest positive scores, best first (ties: lower id first).</summary>
+    private static List<int> TopLabels(float[] scores, int count)
+    {
+        var top = new List<int>(count + 1);
+        for (var l = 0; l < scores.Length; l++)
+        {
+            var score = scores[l];
+            if (score <= 0 || (top.Count == count && score <= scores[top[^1]]))
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && score > scores[top[at - 1]])
+            {
+                at--;
+            }
+
+            top.Insert(at, l);
+            if (top.Count > count)
+            {
+                top.RemoveAt(count);
+            }
+        }
+
+        return top;
+    }
+
+    /// <summary>Name of a label id as used by <see cref="ScoreLabels"/> ("none" included).</summary>
+    internal string LabelName(int label) => _labels[label];
+
+    private double Calibrate(float score, float margin)
+    {
+        // A logistic in the similarity, scaled down for a close race: with no lead over the runner-up the
+        // confidence is halved (ask which was meant), with a relative lead of CalibrationTieMargin or more it
+        // stands. A high similarity shared by two labels is no reason to answer outright.
+        var similarity = 1.0 / (1.0 + Math.Exp(-_options.CalibrationSlope * (score - _options.CalibrationCentre)));
+        var lead = _options.CalibrationTieMargin <= 0 || score <= 0 ? 1.0
+            : Math.Clamp(margin / score / _options.CalibrationTieMargin, 0.0, 1.0);
+        return Math.Round(similarity * (0.5 + (0.5 * lead)), 4);
+    }
+
+    private static float Sublinear(float weight) => weight > 1f ? 1f + MathF.Log(weight) : weight;
+
+    /// <summary>
+    /// Folded word with the i/y spelling variants merged ("ký"/"kí", "lý"/"lí", "quý"/"quí"): a final y after
+    /// consonants only is written either way.
+    /// </summary>
+    internal static string CanonicalWord(string folded)
+    {
+        if (folded.Length < 2 || folded[^1] != 'y')
+        {
+            return folded;
+        }
+
+        for (var i = 0; i < folded.Length - 1; i++)
+        {
+            var isQuGlide = i == 1 && folded[0] == 'q' && folded[1] == 'u';
+            if (folded[i] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' && !isQuGlide)
+            {
+                return folded;
+            }
+        }
+
+        return string.Concat(folded.AsSpan(0, folded.Length - 1), "i");
+    }
+
+    private static void ExtractFeatures(
+        IReadOnlyList<MessageToken> tokens,
+        string[] words,
+        Func<int, float> sentenceWeight,
+        FrozenSet<string> stopwords,
+        RecognizerOptions options,
+        Dictionary<ulong, float> features)
+    {
+        var bigram = (float)options.BigramWeight;
+        var trigram = (float)options.CharTrigramWeight;
+        var stop = (float)options.StopwordWeight;
+        var previousWeight = 0f;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = words[i];
+            var isStopword = stopwords.Contains(word);
+            var weight = sentenceWeight(tokens[i].Sentence) * (isStopword ? stop : 1f);
+            Add(features, FeatureHash.Word(word), weight);
+            if (bigram > 0 && i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence)
+            {
+                Add(features, FeatureHash.Bigram(words[i - 1], word), bigram * Math.Max(weight, previousWeight));
+            }
+
+            // Stopwords get no trigrams: they would only add long, uninformative posting lists.
+            if (trigram > 0 && !isStopword && word.Length >= 2 && word[0] != '#')
+            {
+                // Trigrams of "<word>": "<đă" style boundaries make "kí" and "kis" share "<ki".
+                for (var k = -1; k + 2 <= word.Length; k++)
+                {
+                    Add(features, FeatureHash.Trigram(word, k), trigram * weight);
+                }
+            }
+
+            previousWeight = weight;
+        }
+
+        static void Add(Dictionary<ulong, float> features, ulong feature, float weight)
+        {
+            features[feature] = features.GetValueOrDefault(feature) + weight;
+        }
+    }
+}

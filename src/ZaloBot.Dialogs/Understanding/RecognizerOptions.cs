@@ -1,0 +1,122 @@
+namespace ZaloBot.Dialogs.Understanding;
+
+/// <summary>
+/// Thresholds and weights of <see cref="RecognizerIndex"/>. Defaults were chosen by measurement on the dev set
+/// (docs/understanding.md); call <see cref="Validate"/> on start.
+/// </summary>
+public sealed class RecognizerOptions
+{
+    /// <summary>
+    /// Answer straight away when the top confidence is at least this. Default 0.6: on held-out phrasings, answers
+    /// at 0.6 or more were right 84-95 % of the time, those between 0.3 and 0.6 only 52-73 % (docs/understanding.md).
+    /// </summary>
+    public double AnswerThreshold { get; set; } = 0.6;
+
+    /// <summary>
+    /// Below <see cref="AnswerThreshold"/> but at least this: ask which of the top candidates was meant.
+    /// Below it: "none" (say we do not know, offer feedback or staff). Default 0.30.
+    /// </summary>
+    public double ClarifyThreshold { get; set; } = 0.30;
+
+    /// <summary>How many ranked candidates a <see cref="Recognition"/> carries (for "did you mean"). Default 3.</summary>
+    public int MaxCandidates { get; set; } = 3;
+
+    /// <summary>
+    /// Weight of tokens outside the question sentence in a message of several sentences: the question (usually
+    /// the last sentence) decides, the story around it only helps. Default 0.5.
+    /// </summary>
+    public double ContextSentenceWeight { get; set; } = 0.5;
+
+    /// <summary>Weight of syllable bigram features relative to unigrams ("hộ kinh" vs "hồ sơ"). Default 1.0.</summary>
+    public double BigramWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Weight of a stopword (intents.yaml <c>stopwords</c>) relative to a content word. Default 1.0: down-weighting
+    /// (0.3, 0.6) measured no better; stopwords still get no character trigrams, which keeps scoring fast.
+    /// </summary>
+    public double StopwordWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Weight of character trigram features of each word (typos, word variants, partial overlap); 0 turns them off.
+    /// Default 1.0: +2 points dev accuracy and +2.5 points on held-out phrasings over words alone.
+    /// </summary>
+    public double CharTrigramWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Share of a label's score that comes from its centroid (all its phrasings together) rather than its single
+    /// closest phrasing; 0 is pure nearest-exemplar. Default 0.4.
+    /// </summary>
+    public double CentroidWeight { get; set; } = 0.4;
+
+    /// <summary>
+    /// Features found in more than this share of the exemplars (common trigrams such as "&lt;ch", words such as
+    /// "hồ sơ" in a large index) are dropped: they carry almost no information but make scoring slow. Default 0.5.
+    /// </summary>
+    public double MaxFeatureDocumentRatio { get; set; } = 0.5;
+
+    /// <summary>
+    /// Absolute cap on the exemplars a feature may occur in before it is dropped like a stop-feature. Only large
+    /// indexes reach it (a 2,000-entry index has about 45,000 exemplars); it bounds the scoring work per message.
+    /// Default 3,000.
+    /// </summary>
+    public int MaxPostingsPerFeature { get; set; } = 3000;
+
+    /// <summary>
+    /// Score "none" by its nearest out-of-scope exemplar only instead of the exemplar/centroid blend: the centroid
+    /// of unrelated topics means nothing and would make "none" lose to any coherent label. Default on
+    /// (none recall on the dev set 94.7 % → 97.4 %).
+    /// </summary>
+    public bool OutOfScopeNearestOnly { get; set; } = true;
+
+    /// <summary>
+    /// Multiplier on the "none" score before ranking: below 1, an in-scope label wins close calls against an
+    /// out-of-scope exemplar. Default 1.0.
+    /// </summary>
+    public double OutOfScopeWeight { get; set; } = 1.0;
+
+    /// <summary>Map an unknown word to a known one at edit distance 1 ("dang kí", "khai sinnh"). Default on.</summary>
+    public bool CorrectTypos { get; set; } = true;
+
+    /// <summary>
+    /// Steepness and centre of the logistic curve that turns a label's score (cosine blend) into a confidence in
+    /// [0, 1], before the tie scaling of <see cref="CalibrationTieMargin"/>.
+    /// </summary>
+    public double CalibrationSlope { get; set; } = 10.0;
+
+    /// <inheritdoc cref="CalibrationSlope"/>
+    public double CalibrationCentre { get; set; } = 0.3;
+
+    /// <summary>
+    /// Relative lead over the runner-up ((best − second) / best) at which the top label counts as a clear winner;
+    /// with less, its confidence is scaled down towards half, so near ties are clarified. 0 ignores the runner-up.
+    /// </summary>
+    public double CalibrationTieMargin { get; set; } = 0.15;
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range.</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException(message);
+            }
+        }
+
+        Require(ClarifyThreshold is > 0 and < 1, "RecognizerOptions.ClarifyThreshold must be in (0, 1).");
+        Require(AnswerThreshold is > 0 and < 1, "RecognizerOptions.AnswerThreshold must be in (0, 1).");
+        Require(ClarifyThreshold <= AnswerThreshold, "RecognizerOptions.ClarifyThreshold must not exceed AnswerThreshold.");
+        Require(MaxCandidates is >= 1 and <= 20, "RecognizerOptions.MaxCandidates must be 1-20.");
+        Require(ContextSentenceWeight is >= 0 and <= 1, "RecognizerOptions.ContextSentenceWeight must be in [0, 1].");
+        Require(BigramWeight is >= 0 and <= 5, "RecognizerOptions.BigramWeight must be in [0, 5].");
+        Require(StopwordWeight is >= 0 and <= 1, "RecognizerOptions.StopwordWeight must be in [0, 1].");
+        Require(CharTrigramWeight is >= 0 and <= 5, "RecognizerOptions.CharTrigramWeight must be in [0, 5].");
+        Require(CentroidWeight is >= 0 and <= 1, "RecognizerOptions.CentroidWeight must be in [0, 1].");
+        Require(MaxFeatureDocumentRatio is > 0 and <= 1, "RecognizerOptions.MaxFeatureDocumentRatio must be in (0, 1].");
+        Require(MaxPostingsPerFeature >= 10, "RecognizerOptions.MaxPostingsPerFeature must be at least 10.");
+        Require(OutOfScopeWeight is > 0 and <= 2, "RecognizerOptions.OutOfScopeWeight must be in (0, 2].");
+        Require(CalibrationSlope is > 0 and <= 100, "RecognizerOptions.CalibrationSlope must be in (0, 100].");
+        Require(CalibrationCentre is > 0 and < 1, "RecognizerOptions.CalibrationCentre must be in (0, 1).");
+        Require(CalibrationTieMargin is >= 0 and <= 1, "RecognizerOptions.CalibrationTieMargin must be in [0, 1].");
+    }
+}

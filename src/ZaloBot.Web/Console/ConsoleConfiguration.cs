@@ -1,0 +1,81 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Staff;
+
+namespace ZaloBot.Web.Console;
+
+public static class ConsoleConfiguration
+{
+    /// <summary>The staff console: Razor Pages under Console/ (one folder per screen), role policies, the ticket desk.</summary>
+    public static IHostApplicationBuilder AddConsole(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<TicketDesk>();
+        builder.Services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsFactory>();
+        // A changed role or unit (or a disabled account) reaches the cookie within a minute instead of the default 30.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ConsolePolicies.Staff, p => p.RequireRole(StaffRoles.All))
+            .AddPolicy(ConsolePolicies.Tickets, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Office, StaffRoles.Unit))
+            .AddPolicy(ConsolePolicies.Office, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Office))
+            .AddPolicy(ConsolePolicies.Reports, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Office, StaffRoles.Supervisor))
+            .AddPolicy(ConsolePolicies.Admin, p => p.RequireRole(StaffRoles.Admin));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "zalobot.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = StaffConfiguration.CookieSecurity(builder.Environment);
+        });
+        // Vietnamese text is written as is in the HTML rather than as &#x...; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Console";
+            o.Conventions.AuthorizeFolder("/", ConsolePolicies.Staff);
+            o.Conventions.AuthorizeFolder("/Tickets", ConsolePolicies.Tickets);
+            o.Conventions.AuthorizeFolder("/Ticket", ConsolePolicies.Tickets);
+            o.Conventions.AuthorizeFolder("/Handoffs", ConsolePolicies.Office);
+            o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
+            o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
+            o.Conventions.AllowAnonymousToPage("/SignIn/Index");
+            o.Conventions.AllowAnonymousToPage("/Denied/Index");
+            o.Conventions.AllowAnonymousToPage("/PageNotFound/Index");
+        });
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        return builder;
+    }
+
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase))
+            {
+                var headers = context.Response.Headers;
+                headers.XFrameOptions = "DENY";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "same-origin";
+                headers.CacheControl = "no-store";
+            }
+
+            await next();
+        });
+        // Pages answer 404 for tickets out of the user's scope; show a Vietnamese page (status kept) instead of an empty body.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments("/console/api", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments("/console/attachments", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseStatusCodePagesWithReExecute("/console/not-found"));
+        // Explicit, after the status pages, so a re-executed request is routed again.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapGet("/console", () => Results.Redirect("/console/tickets")).ExcludeFromDescription();
+        app.MapConsoleEndpoints();
+        return app;
+    }
+}

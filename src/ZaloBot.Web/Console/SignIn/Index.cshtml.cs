@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ZaloBot.Web.Staff;
+using ZaloBot.Web.Storage;
+
+namespace ZaloBot.Web.Console.SignIn;
+
+/// <summary>Sign-in and sign-out. Failed attempts count towards lockout (5 tries, 15 minutes); both are audited.</summary>
+public sealed class IndexModel(SignInManager<StaffUser> signIn, ZaloBotDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        Email = email;
+        var user = string.IsNullOrWhiteSpace(email) ? null : await signIn.UserManager.FindByEmailAsync(email.Trim());
+        if (user is null || !user.IsActive)
+        {
+            Audit(null, email ?? "", "sign-in-failed", "unknown or inactive user");
+            await db.SaveChangesAsync(cancellationToken);
+            Error = "Email hoặc mật khẩu không đúng.";
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            Audit(user.Id, user.DisplayName, "sign-in", null);
+            await db.SaveChangesAsync(cancellationToken);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/console/tickets");
+        }
+
+        Audit(user.Id, user.DisplayName, "sign-in-failed", result.IsLockedOut ? "locked out" : "wrong password");
+        await db.SaveChangesAsync(cancellationToken);
+        Error = result.IsLockedOut
+            ? "Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút."
+            : "Email hoặc mật khẩu không đúng.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync(CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var actor = StaffActor.From(User);
+            Audit(actor.UserId, actor.Name, "sign-out", null);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await signIn.SignOutAsync();
+        return RedirectToPage();
+    }
+
+    private void Audit(string? userId, string name, string action, string? detail) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(), ActorUserId = userId, ActorName = name.Length > 200 ? name[..200] : name, Action = action, Detail = detail,
+        });
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ZaloBot.Dialogs.Content;
+using ZaloBot.Dialogs.Conversations;
+using ZaloBot.Dialogs.Engine;
+using ZaloBot.Dialogs.Ports;
+using ZaloBot.Dialogs.Understanding;
+using ZaloBot.Web.Channel;
+using ZaloBot.Web.Hosting;
+
+namespace ZaloBot.Web.Conversations;
+
+public static class ConversationsConfiguration
+{
+    /// <summary>
+    /// The citizen conversations: bot texts from content/bot-texts.vi.yaml, options "Bot" and "Office", the turn
+    /// engine (error handler outermost, then the flood limit), the ports over PostgreSQL, state in Redis.
+    /// </summary>
+    public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotOptions>>(new ValidateOptions<BotOptions>(null, o => o.Validate().Count == 0,
+            "Bot: invalid settings (see docs/dialogs.md for the ranges)."));
+        builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration(OfficeHoursOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Opens < o.Closes, "Office: Opens must be before Closes.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(sp =>
+        {
+            var path = Path.Combine(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ContentDirectory, "bot-texts.vi.yaml");
+            return File.Exists(path) ? BotTexts.Parse(File.ReadAllText(path)) : BotTexts.Default;
+        });
+        builder.Services.AddSingleton<BotFeedbackDesk>();
+        builder.Services.AddSingleton<BotStaffDesk>();
+        builder.Services.AddSingleton<BotSignals>();
+        builder.Services.AddSingleton<BotFaqCatalog>();
+        builder.Services.AddSingleton(sp => new BotPorts(
+            sp.GetRequiredService<BotFeedbackDesk>(),
+            sp.GetRequiredService<BotStaffDesk>(),
+            sp.GetRequiredService<BotSignals>(),
+            sp.GetRequiredService<BotFaqCatalog>()));
+        builder.Services.AddSingleton(sp => new CitizenBot(sp.GetRequiredService<BotPorts>(), sp.GetRequiredService<IRecognizer>()));
+        builder.Services.AddSingleton(sp => new CitizenNotices(sp.GetRequiredService<BotTexts>()));
+        builder.Services.AddSingleton(sp => new TurnEngine(
+            sp.GetRequiredService<CitizenBot>(),
+            sp.GetRequiredService<BotTexts>(),
+            sp.GetRequiredService<IOptions<BotOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            [
+                new ErrorHandlingMiddleware(sp.GetRequiredService<ILogger<ErrorHandlingMiddleware>>()),
+                new RateLimitMiddleware(),
+            ]));
+        builder.Services.AddSingleton<ConversationStateStore>();
+        builder.Services.AddSingleton<ConversationRunner>();
+        builder.Services.AddScoped<StaffHandover>();
+        builder.Services.TryAddScoped<IInboundEventHandler, DialogInboundEventHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ZaloBot.Web.Faq;
+
+public sealed record FaqMatchCandidate(string Label, double Confidence);

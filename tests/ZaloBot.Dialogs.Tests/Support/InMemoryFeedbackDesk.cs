@@ -1,0 +1,96 @@
+using System.Globalization;
+using ZaloBot.Dialogs.Ports;
+
+namespace ZaloBot.Dialogs.Tests.Support;
+
+/// <summary>Behaves like the real desk: idempotent by key, numbered codes, own tickets only.</summary>
+internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
+{
+    private readonly Dictionary<string, CreatedTicket> _byKey = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ratingKeys = new(StringComparer.Ordinal);
+    private int _next = 122;
+
+    public List<(NewTicket Ticket, TicketView View)> Tickets { get; } = [];
+
+    public List<(string Code, int Stars)> Ratings { get; } = [];
+
+    public List<string> Reopened { get; } = [];
+
+    public IReadOnlyList<FeedbackCategory> Categories { get; set; } =
+    [
+        new("tthc", "Thủ tục hành chính", CategoryKind.Feedback, ["thu tuc"]),
+        new("tt-do-thi", "Trật tự đô thị", CategoryKind.Feedback, ["lan chiem"]),
+        new("moi-truong", "Vệ sinh môi trường", CategoryKind.Feedback, ["rac"]),
+        new("ha-tang", "Đường, đèn, cống", CategoryKind.Feedback, []),
+        new("can-bo", "Thái độ cán bộ", CategoryKind.Feedback, []),
+        new("khieu-nai", "Khiếu nại, tố cáo", CategoryKind.ComplaintOrDenunciation, ["khieu nai", "to cao"]),
+        new("khan-cap", "Khẩn cấp", CategoryKind.Emergency, ["chay", "cap cuu"]),
+    ];
+
+    public IReadOnlyList<Ward> Wards { get; set; } =
+        new[] { "1", "2", "3", "4", "5", "9", "10", "11", "12", "13", "14" }
+            .Select(n => new Ward("p" + n, "Phường " + n, [n, "p" + n, "p." + n]))
+            .Append(new Ward("vts", "Phường Võ Thị Sáu", ["vo thi sau", "vts"]))
+            .ToList();
+
+    public Task<IReadOnlyList<FeedbackCategory>> GetCategoriesAsync(CancellationToken cancellationToken) => Task.FromResult(Categories);
+
+    public Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken) => Task.FromResult(Wards);
+
+    public Task<CreatedTicket> CreateTicketAsync(NewTicket ticket, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (!_byKey.TryGetValue(idempotencyKey, out var created))
+        {
+            _next++;
+            var submitted = ticket.SubmittedAt.ToOffset(TimeSpan.FromHours(7));
+            created = new CreatedTicket(
+                string.Create(CultureInfo.InvariantCulture, $"PA-{submitted.Year}-{_next:D6}"),
+                DateOnly.FromDateTime(submitted.Date).AddDays(15));
+            _byKey[idempotencyKey] = created;
+            var category = Categories.First(c => c.Code == ticket.CategoryCode).Label;
+            Tickets.Add((ticket, new TicketView(created.Code, category, TicketStatus.Received, null, created.DueDate, null, ticket.SubmittedAt)));
+        }
+
+        return Task.FromResult(created);
+    }
+
+    public void Seed(string userId, TicketView view) =>
+        Tickets.Add((new NewTicket(userId, "tthc", "p1", "seeded", [], null, null, null, view.CreatedAt), view));
+
+    public Task<IReadOnlyList<TicketView>> ListTicketsAsync(string zaloUserId, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TicketView>>(Tickets.Where(t => t.Ticket.ZaloUserId == zaloUserId)
+            .Select(t => t.View).OrderByDescending(v => v.CreatedAt).Take(max).ToList());
+
+    public Task<TicketView?> FindTicketAsync(string zaloUserId, string code, CancellationToken cancellationToken) =>
+        Task.FromResult(Tickets.Where(t => t.Ticket.ZaloUserId == zaloUserId && t.View.Code == code).Select(t => t.View).FirstOrDefault());
+
+    public async Task<bool> RateTicketAsync(string zaloUserId, string code, int stars, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (await FindTicketAsync(zaloUserId, code, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        if (_ratingKeys.Add(idempotencyKey))
+        {
+            Ratings.Add((code, stars));
+        }
+
+        return true;
+    }
+
+    public async Task<bool> ReopenTicketAsync(string zaloUserId, string code, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (await FindTicketAsync(zaloUserId, code, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        if (_ratingKeys.Add(idempotencyKey))
+        {
+            Reopened.Add(code);
+        }
+
+        return true;
+    }
+}

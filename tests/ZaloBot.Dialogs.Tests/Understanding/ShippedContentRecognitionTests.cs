@@ -1,0 +1,62 @@
+using ZaloBot.Dialogs.Understanding;
+
+namespace ZaloBot.Dialogs.Tests.Understanding;
+
+/// <summary>
+/// Behaviour of the recognizer built from the shipped content/*.yaml, on messages written for these tests
+/// (not taken from any evaluation set).
+/// </summary>
+public class ShippedContentRecognitionTests
+{
+    [TestCase("Tôi cần hộ chiếu gấp để tuần sau đi công tác nước ngoài, làm ở đâu?")]
+    [TestCase("lam the can cuoc cho con 15 tuoi can mang gi")]
+    [TestCase("đăng ký thường trú cho vợ về ở chung nhà chồng")]
+    [TestCase("Mở công ty TNHH hai thành viên thì đăng ký ở đâu?")]
+    [TestCase("Hóa đơn tiền điện tháng 10 nhà tôi tăng gấp đôi, kiểm tra ở đâu?")]
+    [TestCase("kích hoạt vneid mức 2 cho ba mẹ già")]
+    [TestCase("Xe máy bị phạt nguội, đóng tiền phạt qua mạng được không?")]
+    [TestCase("giá vàng 9999 hôm nay")]
+    public void Recognize_OutOfScopeNearMiss_None(string message)
+    {
+        var recognition = RepositoryContent.Recognizer.Recognize(message);
+
+        Assert.That(recognition.TopLabel, Is.EqualTo(Recognition.None), () => string.Join(", ", recognition.Candidates));
+        Assert.That(recognition.Decision, Is.EqualTo(RecognitionDecision.None));
+    }
+
+    [TestCase("Làm giấy khai sinh cho con gái mới sinh cần mang theo gì?", "dang-ky-khai-sinh")]
+    [TestCase("lam giay khai sinh cho con gai moi sinh can mang theo gi", "dang-ky-khai-sinh")]
+    [TestCase("Sao y bằng đại học ở phường mất bao nhiêu tiền một trang?", "chung-thuc-ban-sao")]
+    [TestCase("quên mật khẩu cổng dịch vụ công thì làm sao", "tai-khoan-dvc")]
+    [TestCase("ad oi cho e gap nhan vien that", "intent:handoff")]
+    [TestCase("mã PA-2026-000042 xử lý tới đâu rồi", "intent:status")]
+    public void Recognize_InScopeQuestion_Answered(string message, string expected)
+    {
+        var recognition = RepositoryContent.Recognizer.Recognize(message);
+
+        Assert.That(recognition.TopLabel, Is.EqualTo(expected));
+        Assert.That(recognition.Decision, Is.EqualTo(RecognitionDecision.Answer));
+    }
+
+    [Test]
+    public void Recognize_LongStoryEndingInAQuestion_QuestionDecides()
+    {
+        const string Message = "Nhà tôi ở Phường 4, mấy hôm nay khu này cúp điện liên tục, con nhỏ khóc suốt. "
+            + "Bà nội cháu thì lo chuyện đặt tên cho cháu. Cháu sinh được ba tuần rồi. "
+            + "Cho tôi hỏi giờ đi đăng ký khai sinh cho cháu còn kịp không, cần những giấy gì?";
+
+        Assert.That(RepositoryContent.Recognizer.Recognize(Message).TopLabel, Is.EqualTo("dang-ky-khai-sinh"));
+    }
+
+    [TestCase("Hòa giải ở phường", "Hoà giải ở phường")]
+    [TestCase("dịch vụ công mức độ 4 là gì", "dich vu cong muc do 4 la gi")]
+    [TestCase("xin giấy xác nhận tình trạng hôn nhân", "xin giay xac nhan tinh trang hon nhan")]
+    public void Recognize_SpellingVariants_SameResult(string first, string second)
+    {
+        var a = RepositoryContent.Recognizer.Recognize(first);
+        var b = RepositoryContent.Recognizer.Recognize(second);
+
+        Assert.That(b.TopLabel, Is.EqualTo(a.TopLabel));
+        Assert.That(b.TopConfidence, Is.EqualTo(a.TopConfidence).Within(1e-9));
+    }
+}

@@ -1,0 +1,214 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using ZaloBot.Web.Channel;
+using ZaloBot.Web.Conversations;
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Tests.Infrastructure;
+
+namespace ZaloBot.Web.Tests.Console;
+
+/// <summary>
+/// The console in a real browser: Debian's Chromium, headless, driven by Playwright against the service on Kestrel.
+/// Screenshots go to the test's work directory, and to ZALOBOT_SCREENSHOTS (e.g. docs/screenshots) when set.
+/// </summary>
+public sealed class ConsoleBrowserTests
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private ConsoleWorld _world = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    [OneTimeSetUp]
+    public async Task SetUpAsync()
+    {
+        _world = await ConsoleWorld.CreateAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("ZALOBOT_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ChromiumArgs,
+            Headless = true,
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task TearDownAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _world.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Office_ForwardsToWardAcceptsAndReplies_ReplyIsInTheOutboxForThatCitizen()
+    {
+        var intake = await _world.CreateTicketAsync("Quán nhậu lấn chiếm vỉa hè, người đi bộ phải đi xuống lòng đường.", zaloUserId: "zalo-browser-1");
+        var page = await NewPageAsync();
+
+        await page.GotoAsync("/console/tickets");
+        Assert.That(page.Url, Does.Contain("/console/sign-in"));
+        await ScreenshotAsync(page, "sign-in");
+        await SignInAsync(page, ConsoleWorld.Office);
+
+        var row = page.Locator($"#queue tr[data-code='{intake.Code}']");
+        await Assertions.Expect(row).ToContainTextAsync("Mới tiếp nhận");
+        await ScreenshotAsync(page, "queue");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = intake.Code }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(intake.Code);
+
+        await page.Locator("#unitId").SelectOptionAsync(new SelectOptionValue { Label = "Phường 1" });
+        await page.Locator("#assign-note").FillAsync("Đề nghị phường kiểm tra, xử lý.");
+        await page.Locator("#assign").ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Đã chuyển cho Phường 1.");
+        await Assertions.Expect(page.Locator("#unit")).ToHaveTextAsync("Phường 1");
+
+        await page.Locator("#accept").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Đã thụ lý");
+
+        await page.Locator("#template").SelectOptionAsync(new SelectOptionValue { Label = "Đã chuyển phường" });
+        await Assertions.Expect(page.Locator("#reply-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Phản ánh của Ông/Bà đã được chuyển"));
+        await page.Locator("#send-reply").ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Đã gửi trả lời và chuyển sang \"Đã trả lời\".");
+        await Assertions.Expect(page.Locator("#deliveries")).ToContainTextAsync("Đang chờ gửi");
+        await ScreenshotAsync(page, "ticket");
+
+        await using var db = _world.Database.CreateContext();
+        var ticket = await db.Tickets.Include(t => t.Unit).SingleAsync(t => t.Id == intake.TicketId);
+        var reply = await db.OutboundMessages.SingleAsync(o => o.TicketId == intake.TicketId && o.Priority == OutboundPriority.Interactive);
+        Assert.That(ticket.Unit!.Code, Is.EqualTo("phuong-1"));
+        Assert.That(ticket.Status, Is.EqualTo(TicketStatus.Answered));
+        Assert.That(reply.ZaloUserId, Is.EqualTo("zalo-browser-1"));
+        Assert.That(reply.State, Is.EqualTo(OutboundState.Queued));
+        Assert.That(OutboxPayload.FromJson(reply.Payload).Text, Does.StartWith($"Trả lời phản ánh {intake.Code}:\nPhản ánh của Ông/Bà đã được chuyển"));
+        var kinds = await db.TicketEvents.Where(e => e.TicketId == intake.TicketId).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync();
+        Assert.That(kinds, Is.EqualTo(new[] { TicketEventKind.Created, TicketEventKind.Assigned, TicketEventKind.StatusChanged, TicketEventKind.Reply }));
+    }
+
+    [Test]
+    public async Task WardUser_AnotherWardsTicket_GetsNotFoundAndDoesNotSeeItInTheQueue()
+    {
+        var own = await _world.CreateTicketAsync("Cống thoát nước bị nghẹt ở hẻm 12", assignToUnitCode: "phuong-2", wardCode: "phuong-2");
+        var other = await _world.CreateTicketAsync("Đèn đường hẻm 5 không sáng", assignToUnitCode: "phuong-1");
+        var page = await NewPageAsync();
+        await page.GotoAsync("/console/sign-in");
+        await SignInAsync(page, ConsoleWorld.Ward2);
+
+        await Assertions.Expect(page.Locator($"#queue tr[data-code='{own.Code}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#queue tr[data-code='{other.Code}']")).ToHaveCountAsync(0);
+        var response = await page.GotoAsync($"/console/tickets/{other.TicketId}");
+
+        Assert.That(response!.Status, Is.EqualTo(404));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Không tìm thấy trang hoặc phản ánh");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Đèn đường hẻm 5");
+    }
+
+    [Test]
+    public async Task Admin_SettingsReportsAndHandoff_RenderInVietnamese()
+    {
+        await SeedVariedTicketsAsync();
+        var page = await NewPageAsync();
+        await page.GotoAsync("/console/sign-in");
+        await SignInAsync(page, ConsoleWorld.Admin);
+
+        await Assertions.Expect(page.Locator("#handoffs")).ToContainTextAsync("Đang chờ");
+        await page.GotoAsync("/console/tickets?due=overdue");
+        await Assertions.Expect(page.Locator("#queue .badge.red").First).ToHaveTextAsync("Quá hạn");
+        await page.GotoAsync("/console/tickets");
+        await ScreenshotAsync(page, "queue-overdue");
+
+        await page.GotoAsync("/console/settings");
+        await Assertions.Expect(page.Locator("#categories")).ToContainTextAsync("Trật tự đô thị, lấn chiếm vỉa hè");
+        await ScreenshotAsync(page, "settings");
+
+        await page.GotoAsync("/console/reports");
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Tổng số phản ánh");
+        await ScreenshotAsync(page, "reports");
+
+        await page.Locator("header.top").GetByRole(AriaRole.Link, new() { Name = "Phản ánh" }).ClickAsync();
+        await page.Locator("#handoffs a").First.ClickAsync();
+        await page.Locator("#take").ClickAsync();
+        await page.Locator("#chat-text").FillAsync("Chào anh, tôi là cán bộ Văn phòng, anh cần hỗ trợ gì ạ?");
+        await page.Locator("#send").ClickAsync();
+        await Assertions.Expect(page.Locator("#transcript")).ToContainTextAsync("tôi là cán bộ Văn phòng");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Miễn phí, còn 1 ngày 23 giờ");
+        await ScreenshotAsync(page, "handoff");
+        await page.Locator("#close").ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Đã trả cuộc trò chuyện cho trợ lý tự động.");
+
+        await using var db = _world.Database.CreateContext();
+        var handoff = await db.HandoffRequests.SingleAsync();
+        Assert.That(handoff.State, Is.EqualTo(HandoffState.Closed));
+        Assert.That(await db.OutboundMessages.CountAsync(o => o.ZaloUserId == "zalo-handoff" && o.IdempotencyKey.StartsWith("handoff:")), Is.EqualTo(3));
+        Assert.That(await db.AuditEntries.CountAsync(a => a.Action == "handoff.take"), Is.EqualTo(1));
+    }
+
+    private async Task SeedVariedTicketsAsync()
+    {
+        string[] texts =
+        [
+            "Rác thải tập kết sai nơi quy định ở đầu hẻm 290 Nam Kỳ Khởi Nghĩa, bốc mùi hôi.",
+            "Công trình xây dựng làm việc sau 22 giờ gây ồn.",
+            "Đề nghị hướng dẫn thủ tục đăng ký hộ kinh doanh.",
+            "Cây xanh nghiêng, có nguy cơ ngã trên đường Lý Chính Thắng.",
+        ];
+        string[] categories = ["ve-sinh-moi-truong", "xay-dung", "kinh-doanh", "ha-tang"];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var intake = await _world.CreateTicketAsync(texts[i], wardCode: i % 2 == 0 ? "phuong-vo-thi-sau" : "phuong-4", zaloUserId: $"zalo-seed-{i}", category: categories[i]);
+            if (i < 2)
+            {
+                // Make two of them overdue: received three weeks ago.
+                await using var db = _world.Database.CreateContext();
+                await db.Tickets.Where(t => t.Id == intake.TicketId).ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.DueDate, t => t.DueDate.AddDays(-21))
+                    .SetProperty(t => t.CreatedAt, t => t.CreatedAt.AddDays(-21)));
+            }
+        }
+
+        await using var context = _world.Database.CreateContext();
+        var now = TimeProvider.System.GetUtcNow();
+        context.Citizens.Add(new Web.Citizens.Citizen { ZaloUserId = "zalo-handoff", FirstSeenAt = now, LastInteractionAt = now });
+        context.HandoffRequests.Add(new HandoffRequest { ZaloUserId = "zalo-handoff", RequestedAt = now, State = HandoffState.Waiting, Note = "Công dân muốn hỏi về giấy phép sửa nhà" });
+        context.Transcript.Add(new TranscriptEntry { ZaloUserId = "zalo-handoff", Direction = TranscriptDirection.FromCitizen, Text = "Cho tôi gặp cán bộ", At = now, SourceId = "seed-1" });
+        await context.SaveChangesAsync();
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _world.BaseAddress.ToString().TrimEnd('/'),
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(ConsoleWorld.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page.Locator("header.top")).ToBeVisibleAsync();
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        // The viewport only (1280×860), not the full page: a flat console screen stays around 100 KB as PNG.
+        var options = new PageScreenshotOptions { Type = ScreenshotType.Png };
+        var bytes = await page.ScreenshotAsync(options);
+        await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, name + ".png"), bytes);
+        if (Environment.GetEnvironmentVariable("ZALOBOT_SCREENSHOTS") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            await File.WriteAllBytesAsync(Path.Combine(directory, name + ".png"), bytes);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Tests.Infrastructure;
+
+namespace ZaloBot.Web.Tests.Console;
+
+/// <summary>The console over real HTTP (Kestrel, cookies, anti-forgery): sign-in, roles, unit scoping by direct URL and API, conflicts.</summary>
+public sealed class ConsoleHttpTests
+{
+    private ConsoleWorld _world = null!;
+
+    [OneTimeSetUp]
+    public async Task SetUpAsync() => _world = await ConsoleWorld.CreateAsync();
+
+    [OneTimeTearDown]
+    public async Task TearDownAsync() => await _world.DisposeAsync();
+
+    [Test]
+    public async Task Queue_Anonymous_RedirectsToSignIn()
+    {
+        using var client = _world.CreateClient();
+
+        using var response = await client.GetAsync("/console/tickets");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Does.Contain("/console/sign-in"));
+    }
+
+    [Test]
+    public async Task SignIn_WrongPassword_ShowsVietnameseErrorAndIsAudited()
+    {
+        using var client = _world.CreateClient();
+        var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/sign-in");
+
+        using var response = await client.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = ConsoleWorld.Supervisor, ["password"] = "sai-mat-khau-1", ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Email hoặc mật khẩu không đúng."));
+        await using var db = _world.Database.CreateContext();
+        Assert.That(await db.AuditEntries.CountAsync(a => a.Action == "sign-in-failed" && a.ActorName == "Trần Giám Sát"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task SignIn_WithoutAntiforgeryToken_IsRejected()
+    {
+        using var client = _world.CreateClient();
+
+        using var response = await client.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = ConsoleWorld.Office, ["password"] = ConsoleWorld.Password,
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Queue_Office_ShowsNewTicketWithStatusCounts()
+    {
+        var intake = await _world.CreateTicketAsync("Xe máy đậu chiếm hết vỉa hè trước chợ Bàn Cờ");
+        using var client = await _world.SignInAsync(ConsoleWorld.Office);
+
+        var html = await client.GetStringAsync("/console/tickets");
+
+        Assert.That(html, Does.Contain(intake.Code));
+        Assert.That(html, Does.Contain("Xe máy đậu chiếm hết vỉa hè trước chợ Bàn Cờ"));
+        Assert.That(html, Does.Contain("Mới tiếp nhận"));
+        // The sign-out form in the header carries an anti-forgery token too.
+        var signOut = html[html.IndexOf("handler=SignOut", StringComparison.Ordinal)..];
+        Assert.That(signOut[..signOut.IndexOf("</form>", StringComparison.Ordinal)], Does.Contain("__RequestVerificationToken"));
+    }
+
+    [Test]
+    public async Task Queue_CodeSearch_FindsOnlyThatTicket()
+    {
+        var wanted = await _world.CreateTicketAsync("Cây xanh gãy cành");
+        var other = await _world.CreateTicketAsync("Rác thải ven kênh");
+        using var client = await _world.SignInAsync(ConsoleWorld.Office);
+
+        var html = await client.GetStringAsync($"/console/tickets?q={wanted.Code}");
+
+        Assert.That(html, Does.Contain(wanted.Code));
+        Assert.That(html, Does.Not.Contain(other.Code));
+    }
+
+    [Test]
+    public async Task WardUser_AnotherWardsTicket_IsNotFoundByPageApiAndQueue()
+    {
+        var own = await _world.CreateTicketAsync("Hố ga mất nắp phường 1", assignToUnitCode: "phuong-1");
+        var others = await _world.CreateTicketAsync("Hố ga mất nắp phường 2", assignToUnitCode: "phuong-2", wardCode: "phuong-2");
+        using var client = await _world.SignInAsync(ConsoleWorld.Ward1);
+
+        using var ownPage = await client.GetAsync($"/console/tickets/{own.TicketId}");
+        using var otherPage = await client.GetAsync($"/console/tickets/{others.TicketId}");
+        using var otherApi = await client.GetAsync($"/console/api/tickets/{others.TicketId}");
+        using var ownApi = await client.GetAsync($"/console/api/tickets/{own.TicketId}");
+        var queue = await client.GetStringAsync("/console/tickets?status=all");
+
+        Assert.That(ownPage.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(otherPage.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(otherApi.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(ownApi.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(queue, Does.Contain(own.Code));
+        Assert.That(queue, Does.Not.Contain(others.Code));
+    }
+
+    [Test]
+    public async Task WardUser_PostToAnotherWardsTicket_IsNotFoundAndChangesNothing()
+    {
+        var own = await _world.CreateTicketAsync("Đèn đường tắt", assignToUnitCode: "phuong-1");
+        var others = await _world.CreateTicketAsync("Đèn đường tắt phường 2", assignToUnitCode: "phuong-2", wardCode: "phuong-2");
+        using var client = await _world.SignInAsync(ConsoleWorld.Ward1);
+        // A valid token from a page this user may open, replayed against the other ward's ticket.
+        var token = await ConsoleWorld.GetFormTokenAsync(client, $"/console/tickets/{own.TicketId}");
+        var version = await VersionAsync(others.TicketId);
+
+        using var response = await client.PostAsync($"/console/tickets/{others.TicketId}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await using var db = _world.Database.CreateContext();
+        Assert.That((await db.Tickets.SingleAsync(t => t.Id == others.TicketId)).Status, Is.EqualTo(TicketStatus.Received));
+    }
+
+    [Test]
+    public async Task Supervisor_QueueIsForbidden_ReportsAreAllowed()
+    {
+        using var client = await _world.SignInAsync(ConsoleWorld.Supervisor);
+
+        using var queue = await client.GetAsync("/console/tickets");
+        using var reports = await client.GetAsync("/console/reports");
+
+        Assert.That(queue.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(queue.Headers.Location!.ToString(), Does.Contain("/console/denied"));
+        Assert.That(reports.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Settings_OfficeUser_IsForbidden()
+    {
+        using var client = await _world.SignInAsync(ConsoleWorld.Office);
+
+        using var response = await client.GetAsync("/console/settings");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Does.Contain("/console/denied"));
+    }
+
+    [Test]
+    public async Task TicketActions_TwoStaffWithTheSamePage_SecondGets409WithVietnameseMessageAndKeepsItsText()
+    {
+        var intake = await _world.CreateTicketAsync("Tiếng ồn karaoke ban đêm");
+        using var first = await _world.SignInAsync(ConsoleWorld.Office);
+        using var second = await _world.SignInAsync(ConsoleWorld.Admin);
+        var firstToken = await ConsoleWorld.GetFormTokenAsync(first, $"/console/tickets/{intake.TicketId}");
+        var secondToken = await ConsoleWorld.GetFormTokenAsync(second, $"/console/tickets/{intake.TicketId}");
+        var version = (await VersionAsync(intake.TicketId)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var accepted = await first.PostAsync($"/console/tickets/{intake.TicketId}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version, ["__RequestVerificationToken"] = firstToken,
+        }));
+        using var replied = await second.PostAsync($"/console/tickets/{intake.TicketId}?handler=Reply", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version, ["text"] = "Chúng tôi sẽ kiểm tra tối nay.", ["replyKey"] = Guid.NewGuid().ToString(), ["__RequestVerificationToken"] = secondToken,
+        }));
+
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(replied.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var html = await replied.Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain("Phản ánh này vừa được người khác cập nhật."));
+        Assert.That(html, Does.Contain("Chúng tôi sẽ kiểm tra tối nay."));
+        await using var db = _world.Database.CreateContext();
+        Assert.That((await db.Tickets.SingleAsync(t => t.Id == intake.TicketId)).Status, Is.EqualTo(TicketStatus.Accepted));
+        Assert.That(await db.OutboundMessages.CountAsync(o => o.TicketId == intake.TicketId && o.Priority == Web.Channel.OutboundPriority.Interactive), Is.Zero);
+    }
+
+    [Test]
+    public async Task Attachment_OtherWardUser_IsNotFound_OfficeGetsTheBytes()
+    {
+        var intake = await _world.CreateTicketAsync("Ảnh rác thải", assignToUnitCode: "phuong-1");
+        var id = Guid.NewGuid();
+        await using (var db = _world.Database.CreateContext())
+        {
+            db.Attachments.Add(new Attachment
+            {
+                Id = id, TicketId = intake.TicketId, ZaloUserId = "zalo-user-1", ContentType = "image/png", SizeBytes = 4,
+                Sha256 = "x", Content = [1, 2, 3, 4], CreatedAt = DateTimeOffset.UnixEpoch,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var ward2 = await _world.SignInAsync(ConsoleWorld.Ward2);
+        using var office = await _world.SignInAsync(ConsoleWorld.Office);
+
+        using var denied = await ward2.GetAsync($"/console/attachments/{id}");
+        var bytes = await office.GetByteArrayAsync($"/console/attachments/{id}");
+
+        Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(bytes, Is.EqualTo(new byte[] { 1, 2, 3, 4 }));
+    }
+
+    [Test]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccount()
+    {
+        await _world.AddUserAsync("lockout@q3.test", "Người Thử Khóa", Web.Staff.StaffRoles.Office);
+        using var client = _world.CreateClient();
+        string html = "";
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/sign-in");
+            var password = attempt < 5 ? "sai-mat-khau-1" : ConsoleWorld.Password;
+            using var response = await client.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["email"] = "lockout@q3.test", ["password"] = password, ["__RequestVerificationToken"] = token,
+            }));
+            html = await response.Content.ReadAsStringAsync();
+        }
+
+        // The sixth attempt has the right password but the account is locked.
+        Assert.That(html, Does.Contain("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần."));
+    }
+
+    [Test]
+    public async Task Settings_AdminChangesCategoryDeadline_SavedAndAudited()
+    {
+        using var client = await _world.SignInAsync(ConsoleWorld.Admin);
+        var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/settings");
+        int id;
+        uint version;
+        int? unit;
+        await using (var db = _world.Database.CreateContext())
+        {
+            var category = await db.FeedbackCategories.SingleAsync(c => c.Code == "kinh-doanh");
+            (id, version, unit) = (category.Id, category.Version, category.DefaultUnitId);
+        }
+
+        FormUrlEncodedContent Form(uint v) => new(new Dictionary<string, string>
+        {
+            ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["defaultUnitId"] = unit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["deadlineWorkingDays"] = "12", ["isActive"] = "true", ["__RequestVerificationToken"] = token,
+        });
+        using var saved = await client.PostAsync("/console/settings?handler=Category", Form(version));
+        using var stale = await client.PostAsync("/console/settings?handler=Category", Form(version));
+
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(stale.StatusCode, Is.EqualTo((HttpStatusCode)422));
+        Assert.That(await stale.Content.ReadAsStringAsync(), Does.Contain("Mục này vừa được người khác sửa."));
+        await using var check = _world.Database.CreateContext();
+        var saved12 = await check.FeedbackCategories.SingleAsync(c => c.Id == id);
+        Assert.That(saved12.DeadlineWorkingDays, Is.EqualTo(12));
+        Assert.That(saved12.DefaultUnitId, Is.EqualTo(unit));
+        Assert.That(await check.AuditEntries.CountAsync(a => a.Action == "category.update" && a.Target == "category:kinh-doanh" && a.ActorName == "Quản trị viên"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Handoff_TwoOfficeUsersTakeTheSameRequest_SecondIsRefusedAndUnitUserIsDenied()
+    {
+        long id;
+        await using (var db = _world.Database.CreateContext())
+        {
+            var handoff = new Web.Conversations.HandoffRequest { ZaloUserId = "zalo-handoff-http", RequestedAt = DateTimeOffset.UnixEpoch, State = Web.Conversations.HandoffState.Waiting };
+            db.HandoffRequests.Add(handoff);
+            await db.SaveChangesAsync();
+            id = handoff.Id;
+        }
+
+        using var first = await _world.SignInAsync(ConsoleWorld.Office);
+        using var second = await _world.SignInAsync(ConsoleWorld.Admin);
+        using var ward = await _world.SignInAsync(ConsoleWorld.Ward1);
+        var firstToken = await ConsoleWorld.GetFormTokenAsync(first, $"/console/handoffs/{id}");
+        var secondToken = await ConsoleWorld.GetFormTokenAsync(second, $"/console/handoffs/{id}");
+        uint version;
+        await using (var db = _world.Database.CreateContext())
+        {
+            version = await db.HandoffRequests.Where(h => h.Id == id).Select(h => h.Version).SingleAsync();
+        }
+
+        FormUrlEncodedContent Take(string token) => new(new Dictionary<string, string>
+        {
+            ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token,
+        });
+        using var taken = await first.PostAsync($"/console/handoffs/{id}?handler=Take", Take(firstToken));
+        using var refused = await second.PostAsync($"/console/handoffs/{id}?handler=Take", Take(secondToken));
+        using var denied = await ward.GetAsync($"/console/handoffs/{id}");
+
+        Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("Yêu cầu này đã được cán bộ khác nhận hoặc đã kết thúc."));
+        Assert.That(denied.Headers.Location!.ToString(), Does.Contain("/console/denied"));
+        await using var check = _world.Database.CreateContext();
+        var saved = await check.HandoffRequests.SingleAsync(h => h.Id == id);
+        Assert.That(saved.State, Is.EqualTo(Web.Conversations.HandoffState.Active));
+        Assert.That(await check.OutboundMessages.CountAsync(o => o.ZaloUserId == "zalo-handoff-http"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WardUser_ForwardsOwnTicketToTheOffice_IsSentBackToTheQueue()
+    {
+        var own = await _world.CreateTicketAsync("Không thuộc phường, đề nghị văn phòng xem lại", assignToUnitCode: "phuong-1");
+        using var client = await _world.SignInAsync(ConsoleWorld.Ward1);
+        var token = await ConsoleWorld.GetFormTokenAsync(client, $"/console/tickets/{own.TicketId}");
+        int office;
+        await using (var db = _world.Database.CreateContext())
+        {
+            office = await db.OrgUnits.Where(u => u.Code == "vp-hdnd-ubnd").Select(u => u.Id).SingleAsync();
+        }
+
+        using var response = await client.PostAsync($"/console/tickets/{own.TicketId}?handler=Assign", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = (await VersionAsync(own.TicketId)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["unitId"] = office.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["note"] = "Chuyển lại văn phòng",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Is.EqualTo("/console/tickets"));
+        await using var check = _world.Database.CreateContext();
+        var assigned = await check.TicketEvents.SingleAsync(e => e.TicketId == own.TicketId && e.Kind == TicketEventKind.Assigned);
+        Assert.That(assigned.UnitId, Is.EqualTo(office));
+        Assert.That(assigned.ActorName, Is.EqualTo("Lê Phường Một"));
+        Assert.That(assigned.Text, Is.EqualTo("Chuyển lại văn phòng"));
+    }
+
+    [Test]
+    public async Task TicketPage_FailedDeliveryAndClosedWindow_ShowsReasonAndOffersAPhoneCall()
+    {
+        var intake = await _world.CreateTicketAsync("Nắp cống bị vỡ", zaloUserId: "zalo-window-closed");
+        await using (var db = _world.Database.CreateContext())
+        {
+            var eightDaysAgo = TimeProvider.System.GetUtcNow().AddDays(-8);
+            await db.Citizens.Where(c => c.ZaloUserId == "zalo-window-closed").ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInteractionAt, eightDaysAgo));
+            var failed = new Web.Channel.OutboxPayload("Phản ánh đã được thụ lý.")
+                .ToOutbound("zalo-window-closed", "test:failed:" + intake.TicketId, Web.Channel.OutboundPriority.Notification, eightDaysAgo, intake.TicketId);
+            failed.State = Web.Channel.OutboundState.Failed;
+            failed.ErrorCode = -230;
+            failed.ErrorReason = "Người dùng không tương tác với OA trong 7 ngày";
+            db.OutboundMessages.Add(failed);
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await _world.SignInAsync(ConsoleWorld.Office);
+        var html = await client.GetStringAsync($"/console/tickets/{intake.TicketId}");
+
+        Assert.That(html, Does.Contain("Thất bại"));
+        Assert.That(html, Does.Contain("Lý do: Người dùng không tương tác với OA trong 7 ngày (mã -230)"));
+        Assert.That(html, Does.Contain("Đã quá 7 ngày kể từ lần tương tác cuối"));
+        Assert.That(html, Does.Not.Contain("id=\"reply-form\""));
+        Assert.That(html, Does.Contain("id=\"record-call\""));
+    }
+
+    private async Task<uint> VersionAsync(long ticketId)
+    {
+        await using var db = _world.Database.CreateContext();
+        return await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Version).SingleAsync();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Staff;
+using ZaloBot.Web.Storage;
+
+namespace ZaloBot.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A migrated, seeded database with the real service on Kestrel and one staff user per role:
+/// admin, office, supervisor, and unit users for Phường 1 and Phường 2.
+/// </summary>
+public sealed partial class ConsoleWorld : IAsyncDisposable
+{
+    public const string Password = "mat-khau-2026";
+    public const string Admin = "admin@q3.test";
+    public const string Office = "office@q3.test";
+    public const string Supervisor = "supervisor@q3.test";
+    public const string Ward1 = "p1@q3.test";
+    public const string Ward2 = "p2@q3.test";
+
+    private ConsoleWorld(TestDatabase database, ZaloBotFactory factory)
+    {
+        Database = database;
+        Factory = factory;
+    }
+
+    public TestDatabase Database { get; }
+
+    public ZaloBotFactory Factory { get; }
+
+    public Uri BaseAddress => Factory.BaseAddress;
+
+    public static async Task<ConsoleWorld> CreateAsync(TimeProvider? time = null)
+    {
+        var database = await TestDatabase.CreateMigratedAsync();
+        var factory = new ZaloBotFactory(database.ConnectionString, TestServers.Redis, realServer: true, time: time);
+        var world = new ConsoleWorld(database, factory);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        await world.AddUserAsync(Admin, "Quản trị viên", StaffRoles.Admin);
+        await world.AddUserAsync(Office, "Nguyễn Văn Phòng", StaffRoles.Office);
+        await world.AddUserAsync(Supervisor, "Trần Giám Sát", StaffRoles.Supervisor);
+        await world.AddUserAsync(Ward1, "Lê Phường Một", StaffRoles.Unit, "phuong-1");
+        await world.AddUserAsync(Ward2, "Phạm Phường Hai", StaffRoles.Unit, "phuong-2");
+        return world;
+    }
+
+    public async Task AddUserAsync(string email, string name, string role, string? unit = null)
+    {
+        List<string> args = ["add", "--email", email, "--name", name, "--role", role];
+        if (unit is not null)
+        {
+            args.AddRange(["--unit", unit]);
+        }
+
+        using var output = new StringWriter();
+        var code = await UserCommand.RunAsync(Factory.Services, args, new StringReader(Password + "\n"), output);
+        Assert.That(code, Is.Zero, output.ToString());
+    }
+
+    /// <summary>Creates a ticket as the bot will (through <see cref="TicketDesk"/>) and, if given, assigns it to a unit directly.</summary>
+    public async Task<TicketIntake> CreateTicketAsync(string text, string? assignToUnitCode = null, string wardCode = "phuong-1", string zaloUserId = "zalo-user-1", string category = "trat-tu-do-thi")
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+        var intake = await desk.CreateAsync(new NewTicket("msg-" + Guid.NewGuid().ToString("N"), zaloUserId, category, text, wardCode), CancellationToken.None);
+        if (assignToUnitCode is not null)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
+            var unitId = await db.OrgUnits.Where(u => u.Code == assignToUnitCode).Select(u => u.Id).SingleAsync();
+            await db.Tickets.Where(t => t.Id == intake.TicketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UnitId, unitId));
+        }
+
+        return intake;
+    }
+
+    /// <summary>An HttpClient with its own cookie jar, signed in as <paramref name="email"/>; redirects are not followed.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = CreateClient();
+        var form = await GetFormTokenAsync(client, "/console/sign-in");
+        using var response = await client.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = Password,
+            ["__RequestVerificationToken"] = form,
+        }));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), $"sign-in of {email} failed");
+        return client;
+    }
+
+    public HttpClient CreateClient()
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Loads a page and returns its anti-forgery token (the form field value).</summary>
+    public static async Task<string> GetFormTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = TokenPattern().Match(html);
+        Assert.That(match.Success, Is.True, $"no anti-forgery token on {path}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -66,6 +66,32 @@ public sealed class ChatSimulatorTests
     }
 
     [Test]
+    public async Task Development_DialogEngineAnswersThroughTheSimulator()
+    {
+        ZaloBotFactory? self = null;
+        await using var factory = new ZaloBotFactory(_database.ConnectionString, TestServers.Redis, new Dictionary<string, string?>
+        {
+            ["Zalo:Api:OpenApiBaseUrl"] = "http://localhost/fake-zalo/",
+            ["Zalo:Api:OAuthBaseUrl"] = "http://localhost/fake-zalo/",
+            ["Zalo:Fake:AppId"] = ZaloBotFactory.AppId,
+            ["Zalo:Fake:AppSecret"] = "fake-app-secret",
+            ["Zalo:Fake:OaId"] = ZaloBotFactory.OaId,
+        })
+        {
+            EnvironmentName = "Development",
+            ConfigureServices = services => services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => self!.Server.CreateHandler())),
+        };
+        self = factory;
+        using var client = factory.CreateClient();
+
+        await client.PostAsJsonAsync("/dev/zalo/events", new { user_id = "dev-bot", kind = "text", text = "xin chào" });
+        var replies = await WaitForAsync(client, "dev-bot", 1);
+
+        Assert.That(replies, Is.Not.Empty);
+        Assert.That(replies[0].GetProperty("text").GetString(), Is.Not.Empty.And.Not.StartsWith("Bạn vừa gửi"));
+    }
+
+    [Test]
     public async Task OutsideDevelopment_SimulatorAndFakeAreNotMapped()
     {
         await using var factory = new ZaloBotFactory(_database.ConnectionString, TestServers.Redis);

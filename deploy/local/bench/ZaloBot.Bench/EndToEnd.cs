@@ -7,8 +7,9 @@ using ZaloBot.Zalo.Webhook;
 namespace ZaloBot.Bench;
 
 /// <summary>
-/// Measures the first webhook request after start-up, then posts RATE events/s for SECONDS and matches each to the
-/// bot's reply at the fake Zalo API ("Bạn vừa gửi: …"): latency = reply's SentAt − the moment the POST started.
+/// Measures the first webhook request after start-up, then posts RATE events/s for SECONDS, each from a new user, and
+/// takes the first message the fake Zalo API received for that user as its reply (whatever the bot says):
+/// latency = that message's SentAt − the moment the POST started.
 /// </summary>
 public static class EndToEnd
 {
@@ -32,6 +33,15 @@ public static class EndToEnd
             Console.WriteLine($"first_request_ms={time.GetElapsedTime(firstStart).TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} status={(int)first.StatusCode}");
         }
 
+        // Two seconds of traffic first, not measured: the dialog engine's code paths are compiled on their first use
+        // (tiered JIT), which is start-up cost, not the steady state the 50 events/s target is about.
+        for (var w = 0; w < rate * 2; w++)
+        {
+            using var warm = await PostAsync(http, appId, secret, oaId, $"warm-{run}-{w}", $"warm-{run}-{w}", "xin chào");
+            await Task.Delay(TimeSpan.FromSeconds(1.0 / rate), time);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), time);
         var total = rate * seconds;
         var started = new Dictionary<string, DateTimeOffset>();
         var ack = new List<double>();
@@ -46,10 +56,10 @@ public static class EndToEnd
                 await Task.Delay(due, time);
             }
 
-            var text = $"e2e-{run}-{i}";
+            const string text = "xin chào";
             var msgId = $"{run}-{i}";
-            started[text] = time.GetUtcNow();
-            var user = "e2e-" + (i % 50).ToString(CultureInfo.InvariantCulture);
+            var user = $"e2e-{run}-{i}";
+            started[user] = time.GetUtcNow();
             tasks.Add(Task.Run(async () =>
             {
                 var t = time.GetTimestamp();
@@ -74,20 +84,23 @@ public static class EndToEnd
             await Task.Delay(TimeSpan.FromMilliseconds(500), time);
             latencies.Clear();
             using var doc = JsonDocument.Parse(await http.GetStringAsync("/fake-zalo/_control/messages"));
+            var first = new Dictionary<string, DateTimeOffset>();
             foreach (var message in doc.RootElement.EnumerateArray())
             {
-                var text = message.TryGetProperty("text", out var t) ? t.GetString() : null;
-                if (text is not null && text.StartsWith("Bạn vừa gửi: ", StringComparison.Ordinal)
-                    && started.TryGetValue(text["Bạn vừa gửi: ".Length..], out var at))
+                var user = message.GetProperty("userId").GetString()!;
+                var sentAt = message.GetProperty("sentAt").GetDateTimeOffset();
+                if (started.ContainsKey(user) && (!first.TryGetValue(user, out var seen) || sentAt < seen))
                 {
-                    latencies.Add((message.GetProperty("sentAt").GetDateTimeOffset() - at).TotalMilliseconds);
+                    first[user] = sentAt;
                 }
             }
+
+            latencies.AddRange(first.Select(f => (f.Value - started[f.Key]).TotalMilliseconds));
         }
         while (latencies.Count < total && time.GetElapsedTime(waitStart) < TimeSpan.FromSeconds(15));
 
         Console.WriteLine($"e2e_events={total} non200={failures.Count} ({string.Join(',', failures.Distinct())}) replies={latencies.Count} rate={rate}/s");
-        Console.WriteLine($"e2e_p50_ms={Percentile(latencies, 50):F1} e2e_p99_ms={Percentile(latencies, 99):F1} e2e_max_ms={(latencies.Count > 0 ? latencies.Max() : double.NaN):F1}");
+        Console.WriteLine($"e2e_p50_ms={Percentile(latencies, 50):F1} e2e_p90_ms={Percentile(latencies, 90):F1} e2e_p95_ms={Percentile(latencies, 95):F1} e2e_p99_ms={Percentile(latencies, 99):F1} e2e_max_ms={(latencies.Count > 0 ? latencies.Max() : double.NaN):F1}");
         Console.WriteLine($"ack_p50_ms={Percentile(ack, 50):F1} ack_p99_ms={Percentile(ack, 99):F1}");
         return latencies.Count == total ? 0 : 1;
     }

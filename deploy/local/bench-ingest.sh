@@ -66,7 +66,11 @@ stop_last
 echo "end to end: our service (role all), $RATE events/s for ${E2E_SECONDS}s…" >&2
 start_service All "$RUN:all:"
 wait_ready "http://127.0.0.1:$PORT/health/ready"
-E2E=$(dotnet "$BENCH" e2e "http://127.0.0.1:$PORT" "$APP_ID" "$SECRET" "$OA_ID" "$RATE" "$E2E_SECONDS" || true)
+E2E=$(dotnet "$BENCH" e2e "http://127.0.0.1:$PORT" "$APP_ID" "$SECRET" "$OA_ID" "$RATE" "$E2E_SECONDS" 2>&1 | grep -v '^   at ' || true)
+if ! kill -0 "${PIDS[-1]}" 2>/dev/null; then
+  echo "the service stopped during the end-to-end run; its log:" >&2
+  tail -n 60 "$WORK/service-All.log" >&2
+fi
 stop_last
 
 # Leave no benchmark keys behind (prefix scan on the benchmark's own prefix only).

@@ -69,6 +69,11 @@ public sealed class InboundWorker(
                 {
                     logger.LogWarning("Inbound worker cannot reach Redis ({Error}); retrying", ex.GetType().Name);
                 }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // A worker must outlive any error: an exception escaping ExecuteAsync stops the whole host.
+                    logger.LogError(ex, "Inbound worker balancing failed; retrying");
+                }
 
                 await Task.Delay(renewEvery, time, stoppingToken);
             }

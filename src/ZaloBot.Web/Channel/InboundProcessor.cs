@@ -23,21 +23,22 @@ public sealed class InboundProcessor(
     MediaDownloader media,
     OutboxWorkSignal outboxSignal,
     IOptions<WebhookOptions> webhook,
-    IOptions<ChannelOptions> options,
     TimeProvider time,
     ILogger<InboundProcessor> logger)
 {
+    /// <summary>
+    /// Handles the event unless its processed marker exists. The caller sets the marker (<c>in:done:{key}</c>) in the
+    /// same Redis transaction as the stream acknowledgement.
+    /// </summary>
     public async Task ProcessAsync(string dedupeKey, string body, CancellationToken cancellationToken)
     {
-        var redisDb = redis.GetDatabase();
-        if (await redisDb.KeyExistsAsync(keys.Done(dedupeKey)))
+        if (await redis.GetDatabase().KeyExistsAsync(keys.Done(dedupeKey)))
         {
             return;
         }
 
         var evt = ZaloEventParser.Parse(body, [webhook.Value.OaId]);
         await HandleAsync(evt, dedupeKey, cancellationToken);
-        await redisDb.StringSetAsync(keys.Done(dedupeKey), "1", options.Value.DedupeRetention);
     }
 
     private async Task HandleAsync(ZaloEvent evt, string dedupeKey, CancellationToken cancellationToken)
@@ -70,7 +71,15 @@ public sealed class InboundProcessor(
                 return;
 
             case UnknownZaloEvent:
-                logger.LogDebug("Ignored event {EventName} (kept raw, no handler)", evt.EventName);
+                // Kept raw for later use (tags, calls, ZNS…); nothing acts on it today.
+                var key = dedupeKey.Length <= 200 ? dedupeKey : dedupeKey[..200];
+                var name = evt.EventName.Length is > 0 and <= 100 ? evt.EventName : "unknown";
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO inbox_events (dedupe_key, event_name, zalo_user_id, payload, received_at, state, attempts, last_error, processed_at)
+                    VALUES ({key}, {name}, {evt.UserId}, {evt.RawJson}, {now}, {(int)InboxEventState.Forwarded}, 0, 'unhandled event: kept raw', {now})
+                    ON CONFLICT (dedupe_key) DO NOTHING
+                    """, cancellationToken);
+                logger.LogDebug("Event {EventName} has no handler; kept raw in inbox_events", evt.EventName);
                 return;
         }
 
@@ -81,34 +90,48 @@ public sealed class InboundProcessor(
         }
 
         var userId = evt.UserId;
-        await TouchCitizenAsync(evt, userId, now, cancellationToken);
-
         IReadOnlyList<Guid> attachmentIds = [];
-        if (evt is UserMessageEvent message)
+        if (evt is UserMessageEvent withMedia)
         {
-            attachmentIds = await media.DownloadAsync(db, userId, message.Attachments, cancellationToken);
+            // Downloads happen before the transaction opens (up to Channel:MediaTimeout each).
+            attachmentIds = await media.DownloadAsync(db, userId, withMedia.Attachments, cancellationToken);
+        }
+
+        // The citizen and the transcript line in one transaction, committed before the turn runs: the turn's side
+        // effects (tickets, votes, consent) use their own connections and must not wait on rows this event holds.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await TouchCitizenAsync(evt, userId, now, cancellationToken);
+            if (evt is UserMessageEvent message)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await AddTranscriptAsync(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : dedupeKey, At(evt, now), cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            await AddTranscriptAsync(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : dedupeKey, At(evt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
+        // The turn saves its state before returning; its replies are written next. A crash in between re-runs the
+        // event, and the engine hands back the saved replies of that turn (see ConversationRunner).
         var replies = await handler.HandleAsync(new InboundTurn(evt, userId, dedupeKey, attachmentIds), cancellationToken);
-        if (replies.Count == 0)
-        {
-            return;
-        }
 
-        var idempotencyKeys = replies.Select((_, i) => TurnKey(dedupeKey, i)).ToList();
-        var existing = await db.OutboundMessages.Where(m => idempotencyKeys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken);
+        // One statement per reply; ON CONFLICT makes a re-run (stream redelivery) add nothing.
         for (var i = 0; i < replies.Count; i++)
         {
-            if (!existing.Contains(idempotencyKeys[i]))
-            {
-                db.OutboundMessages.Add(replies[i].ToOutbound(userId, idempotencyKeys[i], OutboundPriority.Interactive, now));
-            }
+            var row = replies[i].ToOutbound(userId, TurnKey(dedupeKey, i), OutboundPriority.Interactive, now);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO outbound_messages (zalo_user_id, priority, payload, state, attempts, next_attempt_at, idempotency_key, created_at)
+                VALUES ({row.ZaloUserId}, {(int)row.Priority}, {row.Payload}::jsonb, {(int)row.State}, 0, {row.NextAttemptAt}, {row.IdempotencyKey}, {row.CreatedAt})
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        outboxSignal.Pulse();
+        if (replies.Count > 0)
+        {
+            outboxSignal.Pulse();
+        }
     }
 
     /// <summary>The outbox idempotency key of the n-th reply to an inbound event.</summary>
@@ -124,23 +147,17 @@ public sealed class InboundProcessor(
     /// </summary>
     private async Task TouchCitizenAsync(ZaloEvent evt, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO citizens (zalo_user_id, first_seen_at, is_follower) VALUES ({userId}, {now}, false) ON CONFLICT (zalo_user_id) DO NOTHING",
-            cancellationToken);
         var interaction = evt is UserMessageEvent or FollowEvent or UserSubmitInfoEvent;
-        var at = At(evt, now);
-        var citizens = db.Citizens.Where(c => c.ZaloUserId == userId);
-        if (interaction)
-        {
-            await citizens.Where(c => c.LastInteractionAt == null || c.LastInteractionAt < at)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInteractionAt, at), cancellationToken);
-        }
-
-        if (evt is FollowEvent or UnfollowEvent)
-        {
-            var follows = evt is FollowEvent;
-            await citizens.ExecuteUpdateAsync(s => s.SetProperty(c => c.IsFollower, follows), cancellationToken);
-        }
+        DateTimeOffset? at = interaction ? At(evt, now) : null;
+        bool? follows = evt switch { FollowEvent => true, UnfollowEvent => false, _ => null };
+        // One round trip: create on first contact, move LastInteractionAt forward only (events can arrive out of order).
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO citizens (zalo_user_id, first_seen_at, last_interaction_at, is_follower)
+            VALUES ({userId}, {now}, {at}, {follows ?? false})
+            ON CONFLICT (zalo_user_id) DO UPDATE SET
+                last_interaction_at = GREATEST(citizens.last_interaction_at, excluded.last_interaction_at),
+                is_follower = COALESCE({follows}::boolean, citizens.is_follower)
+            """, cancellationToken);
     }
 
     private async Task AddTranscriptAsync(string? userId, TranscriptDirection direction, string text, string sourceId, DateTimeOffset at, CancellationToken cancellationToken)

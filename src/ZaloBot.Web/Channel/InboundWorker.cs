@@ -231,6 +231,7 @@ public sealed class InboundWorker(
         RedisValue position = "0";
         while (!ct.IsCancellationRequested)
         {
+            var seen = signal.Version;
             var entries = await db.StreamReadGroupAsync(stream, ChannelKeys.ConsumerGroup, InstanceId, position, count: 20);
             if (entries.Length == 0)
             {
@@ -240,7 +241,7 @@ public sealed class InboundWorker(
                     continue;
                 }
 
-                await signal.WaitAsync(_options.IdlePollInterval, time, ct);
+                await signal.WaitAsync(seen, _options.IdlePollInterval, time, ct);
                 continue;
             }
 
@@ -273,6 +274,7 @@ public sealed class InboundWorker(
             return true;
         }
 
+        var outageRetries = 0;
         while (true)
         {
             Exception failure;
@@ -292,24 +294,53 @@ public sealed class InboundWorker(
                 failure = ex;
             }
 
-            var attempts = (int)await db.HashIncrementAsync(keys.Attempts, key);
-            if (attempts >= _options.MaxAttempts)
+            if (IsOutage(failure))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DeadLetterStore>().AddAsync(key, user, body, attempts, failure, ct);
-                await AckAsync(db, stream, entry.Id, key);
-                logger.LogError("Inbound event {DedupeKey} dead-lettered after {Attempts} attempts: {Error}", key, attempts, failure.GetType().Name);
-                return true;
+                // PostgreSQL or the network is down: not the event's fault, so no attempt is spent (an outage must
+                // not dead-letter good events). Wait and try again, keeping the user's order.
+                outageRetries++;
+                logger.LogWarning("Inbound event {DedupeKey} waits for the database ({Error})", key, failure.GetType().Name);
+                await Task.Delay(Backoff(outageRetries), time, ct);
+            }
+            else
+            {
+                var attempts = (int)await db.HashIncrementAsync(keys.Attempts, key);
+                if (attempts >= _options.MaxAttempts)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<DeadLetterStore>().AddAsync(key, user, body, attempts, failure, ct);
+                    await AckAsync(db, stream, entry.Id, key);
+                    logger.LogError("Inbound event {DedupeKey} dead-lettered after {Attempts} attempts: {Error}", key, attempts, failure.GetType().Name);
+                    return true;
+                }
+
+                logger.LogWarning("Inbound event {DedupeKey} failed (attempt {Attempts} of {Max}): {Error}", key, attempts, _options.MaxAttempts, failure.GetType().Name);
+                await Task.Delay(Backoff(attempts), time, ct);
             }
 
-            logger.LogWarning("Inbound event {DedupeKey} failed (attempt {Attempts} of {Max}): {Error}", key, attempts, _options.MaxAttempts, failure.GetType().Name);
-            var delay = TimeSpan.FromTicks(Math.Min(_options.RetryBaseDelay.Ticks << Math.Min(attempts - 1, 20), TimeSpan.FromSeconds(5).Ticks));
-            await Task.Delay(delay, time, ct);
             if (!owned.IsValid(time.GetUtcNow()))
             {
                 return false;
             }
         }
+    }
+
+    /// <summary>Retry delay: <see cref="ChannelOptions.RetryBaseDelay"/> doubling per attempt, capped at 5 s.</summary>
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(_options.RetryBaseDelay.Ticks << Math.Min(attempt - 1, 20), TimeSpan.FromSeconds(5).Ticks));
+
+    /// <summary>A database or network failure (anywhere in the exception chain), as opposed to a bad event.</summary>
+    private static bool IsOutage(Exception failure)
+    {
+        for (var ex = failure; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task AckAsync(IDatabase db, RedisKey stream, RedisValue id, string? key)
@@ -322,6 +353,8 @@ public sealed class InboundWorker(
         if (key is not null)
         {
             _ = tx.HashDeleteAsync(keys.Attempts, key);
+            // The processed marker: a redelivery of this event (re-drive aside) is skipped.
+            _ = tx.StringSetAsync(keys.Done(key), "1", _options.DedupeRetention);
         }
 
         await tx.ExecuteAsync();

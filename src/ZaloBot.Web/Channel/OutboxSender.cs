@@ -61,6 +61,19 @@ public sealed class OutboxSender(
             return true;
         }
 
+        if (error.Code == NightBanCode)
+        {
+            // -234: this message type may not be sent 22:00–06:00 (Vietnam time). Not a failure: send it after 06:00.
+            var morning = NextMorning(now);
+            await db.OutboundMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, OutboundState.Queued)
+                .SetProperty(m => m.NextAttemptAt, morning)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.ErrorCode, error.Code)
+                .SetProperty(m => m.ErrorReason, Trim(ReasonOf(error) + "; rescheduled after 06:00")), cancellationToken);
+            return false;
+        }
+
         switch (Classify(error))
         {
             case Verdict.NotDelivered when row.Attempts < _options.OutboxMaxAttempts:
@@ -82,6 +95,19 @@ public sealed class OutboxSender(
                 await FinishAsync(row.Id, OutboundState.Failed, error.Code, ReasonOf(error), cancellationToken);
                 return true;
         }
+    }
+
+    private const int NightBanCode = -234;
+
+    /// <summary>Vietnam is UTC+7 all year (no daylight saving time).</summary>
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    /// <summary>The next 06:05 in Vietnam after <paramref name="now"/> (five minutes past the end of Zalo's night ban).</summary>
+    public static DateTimeOffset NextMorning(DateTimeOffset now)
+    {
+        var local = now.ToOffset(VietnamOffset);
+        var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 6, 5, 0, VietnamOffset);
+        return (morning > local ? morning : morning.AddDays(1)).ToUniversalTime();
     }
 
     /// <summary>Human-readable reason stored on a failed row (shown to staff).</summary>
@@ -145,7 +171,11 @@ public sealed class OutboxSender(
         try
         {
             var redisDb = redis.GetDatabase();
-            await Task.WhenAll(messageIds.Select(id => redisDb.StringSetAsync(keys.Sent(id), "1", _options.SentMessageRetention)));
+            foreach (var id in messageIds)
+            {
+                // Fire and forget: no round trip on the send path; a lost marker only changes a debug log line.
+                await redisDb.StringSetAsync(keys.Sent(id), "1", _options.SentMessageRetention, flags: CommandFlags.FireAndForget);
+            }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -26,7 +26,11 @@ public sealed class OutboxWorker(
     /// <summary>Users sent to in parallel per instance; Zalo allows 4,000 calls/min, the client's limiter enforces it.</summary>
     private const int Parallelism = 8;
 
+    /// <summary>How often rows stuck in Sending are looked for; they are minutes old by definition, so 5 s is plenty.</summary>
+    private static readonly TimeSpan StuckCheckEvery = TimeSpan.FromSeconds(5);
+
     private readonly ChannelOptions _options = options.Value;
+    private long _lastStuckCheck;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,10 +39,16 @@ public sealed class OutboxWorker(
             while (!stoppingToken.IsCancellationRequested)
             {
                 heartbeats.Beat(Name);
+                var seen = signal.Version;
                 var claimed = 0;
                 try
                 {
-                    await FailStuckAsync(stoppingToken);
+                    if (_lastStuckCheck == 0 || time.GetElapsedTime(_lastStuckCheck) >= StuckCheckEvery)
+                    {
+                        _lastStuckCheck = time.GetTimestamp();
+                        await FailStuckAsync(stoppingToken);
+                    }
+
                     claimed = await RunOnceAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -49,7 +59,7 @@ public sealed class OutboxWorker(
 
                 if (claimed == 0)
                 {
-                    await signal.WaitAsync(_options.IdlePollInterval * 4, time, stoppingToken);
+                    await signal.WaitAsync(seen, _options.IdlePollInterval * 4, time, stoppingToken);
                 }
             }
         }

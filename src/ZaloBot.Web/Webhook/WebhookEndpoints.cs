@@ -30,35 +30,25 @@ public static class WebhookEndpoints
         IOptions<WebhookOptions> options,
         ILogger<WebhookIngest> logger)
     {
-        var max = options.Value.MaxBodyBytes;
-        if (http.Request.ContentLength > max)
+        var request = await ZaloWebhookRequest.ReadAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted);
+        if (request is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = await ReadBodyAsync(http.Request.Body, max, http.RequestAborted);
-        if (body is null)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        var header = http.Request.Headers[ZaloSignature.HeaderName].ToString();
-        if (string.IsNullOrWhiteSpace(header))
+        var body = request.Body;
+        if (request.Signature is null)
         {
             return Results.Unauthorized();
         }
 
-        if (!IsJsonObject(body))
-        {
-            return Results.BadRequest();
-        }
-
-        var verification = verifier.Verify(header, body);
+        var verification = verifier.Verify(request.Signature, body);
         switch (verification.Status)
         {
             case SignatureStatus.Valid:
                 break;
             case SignatureStatus.Malformed when ZaloSignature.ReadTimestamp(body) is null:
+                // Not a JSON object with a timestamp (the verifier parsed it once already; no second pass here).
                 return Results.BadRequest();
             default:
                 logger.LogWarning("Webhook rejected: {Reason}", verification.Reason);
@@ -80,47 +70,15 @@ public static class WebhookEndpoints
             return Results.NotFound();
         }
 
+        if (request.RetryCount > 0)
+        {
+            // Zalo's redelivery (+30 s, +5 min, …): an earlier answer of ours did not reach it in time.
+            logger.LogInformation("Zalo redelivery #{RetryCount} of {EventName}", request.RetryCount, evt.EventName);
+        }
+
         var outcome = await ingest.AcceptAsync(evt, http.RequestAborted);
         return outcome == IngestOutcome.Unavailable
             ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
             : Results.Ok();
-    }
-
-    /// <summary>The body as bytes, or null when it is longer than <paramref name="max"/> (chunked bodies have no length).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream stream, int max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static bool IsJsonObject(byte[] body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            reader.Skip();
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

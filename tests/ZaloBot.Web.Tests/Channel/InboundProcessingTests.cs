@@ -294,5 +294,70 @@ public sealed class InboundProcessingTests
         Assert.That(stored.Select(a => (a.SourceUrl, a.SizeBytes, a.ContentType)), Is.EqualTo(new[] { ("http://cdn.test/media/4000", 4000L, "image/jpeg") }));
     }
 
+    [Test]
+    public async Task PostgresDownWhileProcessing_EventWaitsInsteadOfDeadLettering()
+    {
+        var handler = new RecordingHandler();
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(_database.ConnectionString);
+        await using var pgProxy = new TcpProxy(target.Port);
+        pgProxy.Start();
+        target.Port = pgProxy.Port;
+        target.Pooling = false;
+        target.Timeout = 2;
+        await using var host = new ZaloBotFactory(target.ConnectionString, TestServers.Redis, new Dictionary<string, string?>
+        {
+            ["Channel:MaxAttempts"] = "2",
+            ["Channel:RetryBaseDelay"] = "00:00:00.050",
+            ["Channel:IdlePollInterval"] = "00:00:00.020",
+        })
+        {
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<IInboundEventHandler>(handler);
+                _fake.Attach(services);
+            },
+        };
+        using var client = host.CreateClient();
+
+        pgProxy.Stop();
+        var accepted = await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-pg", "pg-1", "chờ cơ sở dữ liệu"));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var seenWhileDown = handler.Seen.Count;
+        var attemptsWhileDown = await TestServers.RedisConnection.GetDatabase().HashGetAsync(host.RedisKeyPrefix + "in:attempts", "pg-1");
+        pgProxy.Start();
+        var processed = await Eventually.TrueAsync(() => handler.Seen.Count == 1, Wait);
+
+        await using var db = _database.CreateContext();
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(seenWhileDown, Is.Zero);
+        Assert.That(attemptsWhileDown.IsNull, Is.True, "an outage spends no attempts");
+        Assert.That(processed, Is.True);
+        Assert.That(await db.InboxEvents.CountAsync(), Is.Zero, "nothing dead-lettered");
+        Assert.That(await db.Transcript.Select(t => t.Text).ToListAsync(), Is.EqualTo(new[] { "chờ cơ sở dữ liệu" }));
+    }
+
+    [Test]
+    public async Task UnknownEvent_KeptRawAndNotHandled()
+    {
+        var handler = new RecordingHandler();
+        await using var host = ChannelHost.Create(_database, _fake, handler, TestServers.Redis);
+        using var client = host.CreateClient();
+        var body = Webhook.Fixtures.All().Single(b => b.Contains("\"add_user_to_tag\"", StringComparison.Ordinal));
+
+        var response = await ZaloEvents.PostAsync(client, body);
+        var kept = await Eventually.TrueAsync(async () =>
+        {
+            await using var db = _database.CreateContext();
+            return await db.InboxEvents.AnyAsync();
+        }, Wait);
+
+        await using var db = _database.CreateContext();
+        var row = await db.InboxEvents.SingleAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(kept, Is.True);
+        Assert.That((row.EventName, row.State, row.Payload, row.ZaloUserId), Is.EqualTo(("add_user_to_tag", InboxEventState.Forwarded, body, "2468458835296197922")));
+        Assert.That(handler.Seen, Is.Empty);
+    }
+
     private static int RedisPort() => int.Parse(TestServers.Redis.Split(':')[1].Split(',')[0]);
 }

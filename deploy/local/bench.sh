@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks. `./zalobot bench ingest` measures the Zalo webhook ingest (see docs/performance.md).
+# Benchmarks (figures in docs/performance.md and docs/understanding.md).
+#   ./zalobot bench ingest          signed webhook events over HTTP against the running service (wrk)
+#   ./zalobot bench understanding   recognizer latency, index memory and rebuild time on 2,000 FAQ entries
+#   ./zalobot bench queue [N]       the console queue page with 100,000 tickets
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 case "${1:-}" in
   ingest) shift; exec "$ROOT/deploy/local/bench-ingest.sh" "$@" ;;
-  understanding)
-    shift
-    if [ -x "$ROOT/deploy/local/bench-understanding.sh" ]; then exec "$ROOT/deploy/local/bench-understanding.sh" "$@"; fi
-    echo "bench understanding: not available in this build" >&2; exit 2 ;;
-  *) echo "usage: bench.sh ingest|understanding" >&2; exit 2 ;;
+  understanding) shift; exec dotnet run -c Release --project "$ROOT/tests/ZaloBot.Benchmarks" -- understanding --content "$ROOT/content" "$@" ;;
+  queue) shift; exec "$ROOT/deploy/local/bench-queue.sh" "$@" ;;
+  *) echo "usage: bench.sh ingest|understanding|queue" >&2; exit 2 ;;
 esac

@@ -39,7 +39,6 @@ public static class ChannelConfiguration
         builder.Services.AddScoped<DeadLetterStore>();
         builder.Services.AddScoped<OutboxSender>();
         builder.Services.AddSingleton<MediaDownloader>();
-        builder.Services.TryAddScoped<IInboundEventHandler, EchoInboundEventHandler>();
         builder.Services.AddHostedService<ChannelWarmup>();
         builder.Services.AddHttpClient(MediaDownloader.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 

@@ -97,9 +97,8 @@ public sealed class InboundProcessor(
             attachmentIds = await media.DownloadAsync(db, userId, withMedia.Attachments, cancellationToken);
         }
 
-        // One transaction (one commit) for our own writes: citizen, media, transcript line. The handler runs after
-        // it, outside any transaction of ours: handlers may catch a unique violation on a re-run and carry on, which
-        // an enclosing PostgreSQL transaction would not survive.
+        // The citizen and the transcript line in one transaction, committed before the turn runs: the turn's side
+        // effects (tickets, votes, consent) use their own connections and must not wait on rows this event holds.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await TouchCitizenAsync(evt, userId, now, cancellationToken);
@@ -109,32 +108,30 @@ public sealed class InboundProcessor(
                 await AddTranscriptAsync(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : dedupeKey, At(evt, now), cancellationToken);
             }
 
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // The turn saves its state before returning; its replies are written next. A crash in between re-runs the
+        // event, and the engine hands back the saved replies of that turn (see ConversationRunner).
         var replies = await handler.HandleAsync(new InboundTurn(evt, userId, dedupeKey, attachmentIds), cancellationToken);
-        if (replies.Count == 0)
+
+        // One statement per reply; ON CONFLICT makes a re-run (stream redelivery) add nothing.
+        for (var i = 0; i < replies.Count; i++)
         {
-            return;
+            var row = replies[i].ToOutbound(userId, TurnKey(dedupeKey, i), OutboundPriority.Interactive, now);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO outbound_messages (zalo_user_id, priority, payload, state, attempts, next_attempt_at, idempotency_key, created_at)
+                VALUES ({row.ZaloUserId}, {(int)row.Priority}, {row.Payload}::jsonb, {(int)row.State}, 0, {row.NextAttemptAt}, {row.IdempotencyKey}, {row.CreatedAt})
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """, cancellationToken);
         }
 
-        // The replies together (all or none); ON CONFLICT makes a re-run (stream redelivery) add nothing.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await db.SaveChangesAsync(cancellationToken);
+        if (replies.Count > 0)
         {
-            for (var i = 0; i < replies.Count; i++)
-            {
-                var row = replies[i].ToOutbound(userId, TurnKey(dedupeKey, i), OutboundPriority.Interactive, now);
-                await db.Database.ExecuteSqlInterpolatedAsync($"""
-                    INSERT INTO outbound_messages (zalo_user_id, priority, payload, state, attempts, next_attempt_at, idempotency_key, created_at)
-                    VALUES ({row.ZaloUserId}, {(int)row.Priority}, {row.Payload}::jsonb, {(int)row.State}, 0, {row.NextAttemptAt}, {row.IdempotencyKey}, {row.CreatedAt})
-                    ON CONFLICT (idempotency_key) DO NOTHING
-                    """, cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            outboxSignal.Pulse();
         }
-
-        outboxSignal.Pulse();
     }
 
     /// <summary>The outbox idempotency key of the n-th reply to an inbound event.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ZaloBot.Web.Channel;
-using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Conversations;
@@ -24,24 +23,12 @@ public sealed class DialogInboundEventHandler(ConversationRunner runner, ZaloBot
         var replies = await runner.RunAsync(activity, cancellationToken);
         for (var i = 0; i < replies.Count; i++)
         {
-            db.Transcript.Add(new TranscriptEntry
-            {
-                ZaloUserId = turn.ZaloUserId,
-                Direction = TranscriptDirection.FromBot,
-                Text = replies[i].Text,
-                At = now,
-                SourceId = InboundProcessor.TurnKey(turn.DedupeKey, i),
-            });
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (CitizenDirectory.IsUniqueViolation(ex))
-        {
-            // The transcript of this turn was written by an earlier delivery of the same event.
-            db.ChangeTracker.Clear();
+            // Keyed like the reply's outbox row: a re-run of the event adds nothing.
+            var source = InboundProcessor.TurnKey(turn.DedupeKey, i);
+            var text = replies[i].Text;
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO transcript (zalo_user_id, direction, text, at, source_id) VALUES ({turn.ZaloUserId}, {(int)TranscriptDirection.FromBot}, {text}, {now}, {source}) ON CONFLICT (source_id, direction) DO NOTHING",
+                cancellationToken);
         }
 
         return replies.Select(OutboxPayload.FromReply).ToList();

@@ -12,6 +12,7 @@ public sealed class DevTokenSeeder(
     FakeZaloState fake,
     IZaloTokenStore store,
     IOptions<ZaloTokenOptions> tokens,
+    ZaloAccessTokenProvider provider,
     ILogger<DevTokenSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -25,6 +26,9 @@ public sealed class DevTokenSeeder(
             {
                 logger.LogWarning("Dev token seeding lost a race; another instance stored a pair");
             }
+
+            // Read it once so the token status (and /health/ready) reflects the stored pair right away.
+            await provider.GetAccessTokenAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

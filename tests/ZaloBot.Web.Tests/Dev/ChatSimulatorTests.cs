@@ -33,62 +33,39 @@ public sealed class ChatSimulatorTests
         {
             EnvironmentName = "Development",
             // Every outgoing call of the service (simulator → webhook, client → fake Zalo, media) stays in process.
-            // The echo handler, not the dialog engine: this test is about the simulator's plumbing.
-            ConfigureServices = services =>
-            {
-                services.AddScoped<ZaloBot.Web.Channel.IInboundEventHandler, ZaloBot.Web.Channel.EchoInboundEventHandler>();
-                services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => self!.Server.CreateHandler()));
-            },
-        };
-        self = factory;
-        using var client = factory.CreateClient();
-
-        var page = await client.GetStringAsync("/dev/chat");
-        var sent = await client.PostAsJsonAsync("/dev/zalo/events", new { user_id = "dev-u1", kind = "text", text = "xin chào" });
-        var first = await WaitForAsync(client, "dev-u1", 1);
-        var button = first[0].GetProperty("buttons")[0];
-        await client.PostAsJsonAsync("/dev/zalo/events", new { user_id = "dev-u1", kind = "text", text = button.GetProperty("payload").GetString() });
-        await client.PostAsJsonAsync("/dev/zalo/events", new { user_id = "dev-u1", kind = "image" });
-        var all = await WaitForAsync(client, "dev-u1", 3);
-
-        Assert.That(page, Does.Contain("Nhập tin nhắn…"));
-        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32(), Is.EqualTo(200));
-        Assert.That(all.Select(m => m.GetProperty("text").GetString()), Is.EqualTo(new[]
-        {
-            "Bạn vừa gửi: xin chào",
-            "Bạn vừa gửi: #phan-anh",
-            "Bạn vừa gửi: [Image] (1 tệp đã lưu)",
-        }));
-        Assert.That((button.GetProperty("title").GetString(), button.GetProperty("type").GetString()), Is.EqualTo(("Gửi phản ánh", "oa.query.show")));
-        await using var db = _database.CreateContext();
-        Assert.That(await db.Attachments.Select(a => a.ContentType).ToListAsync(), Is.EqualTo(new[] { "image/png" }));
-    }
-
-    [Test]
-    public async Task Development_DialogEngineAnswersThroughTheSimulator()
-    {
-        ZaloBotFactory? self = null;
-        await using var factory = new ZaloBotFactory(_database.ConnectionString, TestServers.Redis, new Dictionary<string, string?>
-        {
-            ["Zalo:Api:OpenApiBaseUrl"] = "http://localhost/fake-zalo/",
-            ["Zalo:Api:OAuthBaseUrl"] = "http://localhost/fake-zalo/",
-            ["Zalo:Fake:AppId"] = ZaloBotFactory.AppId,
-            ["Zalo:Fake:AppSecret"] = "fake-app-secret",
-            ["Zalo:Fake:OaId"] = ZaloBotFactory.OaId,
-        })
-        {
-            EnvironmentName = "Development",
             ConfigureServices = services => services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => self!.Server.CreateHandler())),
         };
         self = factory;
         using var client = factory.CreateClient();
 
-        await client.PostAsJsonAsync("/dev/zalo/events", new { user_id = "dev-bot", kind = "text", text = "xin chào" });
-        var replies = await WaitForAsync(client, "dev-bot", 1);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Web.Storage.ContentSeeder>().SeedAsync(CancellationToken.None);
+        }
 
-        Assert.That(replies, Is.Not.Empty);
-        Assert.That(replies[0].GetProperty("text").GetString(), Is.Not.Empty.And.Not.StartsWith("Bạn vừa gửi"));
+        await factory.Services.GetRequiredService<Web.Faq.LiveRecognizer>().RebuildAsync(CancellationToken.None);
+
+        var page = await client.GetStringAsync("/dev/chat");
+        var sent = await client.PostAsJsonAsync("/dev/zalo/events", new { user_id = "dev-u1", kind = "text", text = "xin chào" });
+        var welcome = await WaitForAsync(client, "dev-u1", 1);
+        var feedbackButton = welcome[0].GetProperty("buttons").EnumerateArray().Single(b => b.GetProperty("title").GetString() == "Gửi phản ánh");
+        // Tapping an oa.query.show button makes Zalo send its payload as the citizen's text.
+        await client.PostAsJsonAsync("/dev/zalo/events", new { user_id = "dev-u1", kind = "text", text = feedbackButton.GetProperty("payload").GetString() });
+        // Ten seeded categories: the question and two messages of at most five buttons.
+        var afterTap = await WaitForAsync(client, "dev-u1", 3);
+        await client.PostAsJsonAsync("/dev/zalo/events", new { user_id = "dev-u1", kind = "image" });
+        var afterImage = await WaitForAsync(client, "dev-u1", afterTap.Count + 1);
+
+        Assert.That(page, Does.Contain("Nhập tin nhắn…"));
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32(), Is.EqualTo(200));
+        Assert.That(welcome[0].GetProperty("text").GetString(), Does.StartWith("Xin chào"));
+        Assert.That(welcome[0].GetProperty("buttons").GetArrayLength(), Is.EqualTo(5));
+        Assert.That(feedbackButton.GetProperty("type").GetString(), Is.EqualTo("oa.query.show"));
+        Assert.That(afterTap[1].GetProperty("text").GetString(), Does.Contain("lĩnh vực"));
+        Assert.That(afterImage, Has.Count.GreaterThan(afterTap.Count));
+        await using var db = _database.CreateContext();
+        Assert.That(await db.Attachments.Select(a => a.ContentType).ToListAsync(), Is.EqualTo(new[] { "image/png" }));
     }
 
     [Test]

@@ -13,51 +13,34 @@ namespace ZaloBot.Web.Tests.Console;
 /// </summary>
 public sealed class ConsoleBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
+    private ConsoleBrowser _browser = null!;
 
     private ConsoleWorld _world = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
 
     [OneTimeSetUp]
     public async Task SetUpAsync()
     {
-        _world = await ConsoleWorld.CreateAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("ZALOBOT_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ChromiumArgs,
-            Headless = true,
-        });
+        _browser = await ConsoleBrowser.StartAsync();
+        _world = _browser.World;
     }
 
     [OneTimeTearDown]
-    public async Task TearDownAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _world.DisposeAsync();
-    }
+    public async Task TearDownAsync() => await _browser.DisposeAsync();
 
     [Test]
     public async Task Office_ForwardsToWardAcceptsAndReplies_ReplyIsInTheOutboxForThatCitizen()
     {
         var intake = await _world.CreateTicketAsync("Quán nhậu lấn chiếm vỉa hè, người đi bộ phải đi xuống lòng đường.", zaloUserId: "zalo-browser-1");
-        var page = await NewPageAsync();
+        var page = await _browser.NewPageAsync();
 
         await page.GotoAsync("/console/tickets");
         Assert.That(page.Url, Does.Contain("/console/sign-in"));
-        await ScreenshotAsync(page, "sign-in");
-        await SignInAsync(page, ConsoleWorld.Office);
+        await ConsoleBrowser.ScreenshotAsync(page, "sign-in");
+        await ConsoleBrowser.SignInAsync(page, ConsoleWorld.Office);
 
         var row = page.Locator($"#queue tr[data-code='{intake.Code}']");
         await Assertions.Expect(row).ToContainTextAsync("Mới tiếp nhận");
-        await ScreenshotAsync(page, "queue");
+        await ConsoleBrowser.ScreenshotAsync(page, "queue");
 
         await row.GetByRole(AriaRole.Link, new() { Name = intake.Code }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(intake.Code);
@@ -76,7 +59,7 @@ public sealed class ConsoleBrowserTests
         await page.Locator("#send-reply").ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Đã gửi trả lời và chuyển sang \"Đã trả lời\".");
         await Assertions.Expect(page.Locator("#deliveries")).ToContainTextAsync("Đang chờ gửi");
-        await ScreenshotAsync(page, "ticket");
+        await ConsoleBrowser.ScreenshotAsync(page, "ticket");
 
         await using var db = _world.Database.CreateContext();
         var ticket = await db.Tickets.Include(t => t.Unit).SingleAsync(t => t.Id == intake.TicketId);
@@ -95,9 +78,9 @@ public sealed class ConsoleBrowserTests
     {
         var own = await _world.CreateTicketAsync("Cống thoát nước bị nghẹt ở hẻm 12", assignToUnitCode: "phuong-2", wardCode: "phuong-2");
         var other = await _world.CreateTicketAsync("Đèn đường hẻm 5 không sáng", assignToUnitCode: "phuong-1");
-        var page = await NewPageAsync();
+        var page = await _browser.NewPageAsync();
         await page.GotoAsync("/console/sign-in");
-        await SignInAsync(page, ConsoleWorld.Ward2);
+        await ConsoleBrowser.SignInAsync(page, ConsoleWorld.Ward2);
 
         await Assertions.Expect(page.Locator($"#queue tr[data-code='{own.Code}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"#queue tr[data-code='{other.Code}']")).ToHaveCountAsync(0);
@@ -112,23 +95,23 @@ public sealed class ConsoleBrowserTests
     public async Task Admin_SettingsReportsAndHandoff_RenderInVietnamese()
     {
         await SeedVariedTicketsAsync();
-        var page = await NewPageAsync();
+        var page = await _browser.NewPageAsync();
         await page.GotoAsync("/console/sign-in");
-        await SignInAsync(page, ConsoleWorld.Admin);
+        await ConsoleBrowser.SignInAsync(page, ConsoleWorld.Admin);
 
         await Assertions.Expect(page.Locator("#handoffs")).ToContainTextAsync("Đang chờ");
         await page.GotoAsync("/console/tickets?due=overdue");
         await Assertions.Expect(page.Locator("#queue .badge.red").First).ToHaveTextAsync("Quá hạn");
         await page.GotoAsync("/console/tickets");
-        await ScreenshotAsync(page, "queue-overdue");
+        await ConsoleBrowser.ScreenshotAsync(page, "queue-overdue");
 
         await page.GotoAsync("/console/settings");
         await Assertions.Expect(page.Locator("#categories")).ToContainTextAsync("Trật tự đô thị, lấn chiếm vỉa hè");
-        await ScreenshotAsync(page, "settings");
+        await ConsoleBrowser.ScreenshotAsync(page, "settings");
 
         await page.GotoAsync("/console/reports");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Tổng số phản ánh");
-        await ScreenshotAsync(page, "reports");
+        await ConsoleBrowser.ScreenshotAsync(page, "reports");
 
         await page.Locator("header.top").GetByRole(AriaRole.Link, new() { Name = "Phản ánh" }).ClickAsync();
         await page.Locator("#handoffs a").First.ClickAsync();
@@ -137,7 +120,7 @@ public sealed class ConsoleBrowserTests
         await page.Locator("#send").ClickAsync();
         await Assertions.Expect(page.Locator("#transcript")).ToContainTextAsync("tôi là cán bộ Văn phòng");
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Miễn phí, còn 1 ngày 23 giờ");
-        await ScreenshotAsync(page, "handoff");
+        await ConsoleBrowser.ScreenshotAsync(page, "handoff");
         await page.Locator("#close").ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Đã trả cuộc trò chuyện cho trợ lý tự động.");
 
@@ -177,38 +160,5 @@ public sealed class ConsoleBrowserTests
         context.HandoffRequests.Add(new HandoffRequest { ZaloUserId = "zalo-handoff", RequestedAt = now, State = HandoffState.Waiting, Note = "Công dân muốn hỏi về giấy phép sửa nhà" });
         context.Transcript.Add(new TranscriptEntry { ZaloUserId = "zalo-handoff", Direction = TranscriptDirection.FromCitizen, Text = "Cho tôi gặp cán bộ", At = now, SourceId = "seed-1" });
         await context.SaveChangesAsync();
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _world.BaseAddress.ToString().TrimEnd('/'),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(ConsoleWorld.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page.Locator("header.top")).ToBeVisibleAsync();
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        // The viewport only (1280×860), not the full page: a flat console screen stays around 100 KB as PNG.
-        var options = new PageScreenshotOptions { Type = ScreenshotType.Png };
-        var bytes = await page.ScreenshotAsync(options);
-        await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, name + ".png"), bytes);
-        if (Environment.GetEnvironmentVariable("ZALOBOT_SCREENSHOTS") is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-            await File.WriteAllBytesAsync(Path.Combine(directory, name + ".png"), bytes);
-        }
     }
 }

@@ -11,36 +11,19 @@ namespace ZaloBot.Web.Tests.Console;
 /// </summary>
 public sealed class FaqConsoleBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
+    private ConsoleBrowser _browser = null!;
 
     private ConsoleWorld _world = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
 
     [OneTimeSetUp]
     public async Task SetUpAsync()
     {
-        _world = await ConsoleWorld.CreateAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("ZALOBOT_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ChromiumArgs,
-            Headless = true,
-        });
+        _browser = await ConsoleBrowser.StartAsync();
+        _world = _browser.World;
     }
 
     [OneTimeTearDown]
-    public async Task TearDownAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _world.DisposeAsync();
-    }
+    public async Task TearDownAsync() => await _browser.DisposeAsync();
 
     [Test]
     public async Task Admin_EditsAnswerAndResolvesUnansweredQuestion_SavedWithNewRevision()
@@ -57,9 +40,9 @@ public sealed class FaqConsoleBrowserTests
             await db.SaveChangesAsync();
         }
 
-        var page = await NewPageAsync();
+        var page = await _browser.NewPageAsync();
         await page.GotoAsync("/console/sign-in");
-        await SignInAsync(page, ConsoleWorld.Admin);
+        await ConsoleBrowser.SignInAsync(page, ConsoleWorld.Admin);
 
         await page.Locator("header.top").GetByRole(AriaRole.Link, new() { Name = "Câu hỏi thường gặp" }).ClickAsync();
         await page.Locator("#q").FillAsync("dang ky khai sinh");
@@ -77,12 +60,12 @@ public sealed class FaqConsoleBrowserTests
         await page.Locator("#try-q").FillAsync("làm giấy khai sinh cho con mới sinh");
         await page.Locator("#try-run").ClickAsync();
         await Assertions.Expect(page.Locator("#try-result li").First).ToContainTextAsync("dang-ky-khai-sinh");
-        await ScreenshotAsync(page, "faq-edit");
+        await ConsoleBrowser.ScreenshotAsync(page, "faq-edit");
 
         await page.Locator("header.top").GetByRole(AriaRole.Link, new() { Name = "Câu hỏi chưa trả lời" }).ClickAsync();
         await Assertions.Expect(page.Locator("#questions tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#questions tbody tr").First).ToContainTextAsync("làm lại giấy khai sinh bị mất");
-        await ScreenshotAsync(page, "unanswered");
+        await ConsoleBrowser.ScreenshotAsync(page, "unanswered");
         await page.Locator("#questions tbody tr").First.Locator("button.add").ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Đã thêm vào câu hỏi “dang-ky-khai-sinh” như một cách hỏi khác.");
         await Assertions.Expect(page.Locator("#questions tbody tr")).ToHaveCountAsync(1);
@@ -93,36 +76,5 @@ public sealed class FaqConsoleBrowserTests
         Assert.That(entry.Revision, Is.EqualTo(revisionBefore + 2));
         Assert.That(entry.Phrasings, Does.Contain("làm lại giấy khai sinh bị mất thì sao ạ"));
         Assert.That((await check.UnansweredQuestions.SingleAsync(q => q.SourceMessageId == "browser-1")).Status, Is.EqualTo(UnansweredStatus.Resolved));
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _world.BaseAddress.ToString().TrimEnd('/'),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(ConsoleWorld.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page.Locator("header.top")).ToBeVisibleAsync();
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Png, FullPage = true });
-        await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, name + ".png"), bytes);
-        if (Environment.GetEnvironmentVariable("ZALOBOT_SCREENSHOTS") is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-            await File.WriteAllBytesAsync(Path.Combine(directory, name + ".png"), bytes);
-        }
     }
 }

@@ -83,7 +83,7 @@ start_redis() {
   mkdir -p "$DATA/redis" "$DATA/log"
   log "starting Redis on 127.0.0.1:$REDIS_PORT (AOF on)"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --protected-mode yes \
-    --dir "$DATA/redis" --appendonly yes --appendfsync everysec \
+    --dir "$DATA/redis" --appendonly yes --appendfsync everysec --save "" \
     --daemonize yes --pidfile "$DATA/run/redis.pid" --logfile "$DATA/log/redis.log" >/dev/null
   for _ in $(seq 1 50); do redis_ready && return; sleep 0.1; done
   log "Redis did not start; see $DATA/log/redis.log"; exit 1

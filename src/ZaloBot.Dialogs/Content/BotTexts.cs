@@ -231,6 +231,19 @@ public sealed class BotTexts
 
     public string NotifyRatingPrompt { get; set; } = string.Empty;
 
+    /// <summary>Status notices the console sends ({code}; {reason} where staff must state one).</summary>
+    public string NotifyTicketAccepted { get; set; } = string.Empty;
+
+    public string NotifyTicketInProgress { get; set; } = string.Empty;
+
+    public string NotifyTicketClosed { get; set; } = string.Empty;
+
+    public string NotifyTicketRejected { get; set; } = string.Empty;
+
+    public string NotifyTicketTransferred { get; set; } = string.Empty;
+
+    public string NotifyTicketReopened { get; set; } = string.Empty;
+
     public string NotifyReopenPrompt { get; set; } = string.Empty;
 
     public string ReopenButton { get; set; } = string.Empty;

@@ -13,6 +13,7 @@ public static class ConsoleConfiguration
     public static IHostApplicationBuilder AddConsole(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<TicketDesk>();
+        builder.Services.AddSingleton<TicketMessages>();
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsFactory>();
         // A changed role or unit (or a disabled account) reaches the cookie within a minute instead of the default 30.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

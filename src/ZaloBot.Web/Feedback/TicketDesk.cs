@@ -16,7 +16,7 @@ namespace ZaloBot.Web.Feedback;
 /// <see cref="OutboundMessage"/> in the same SaveChanges/transaction (transactional outbox). Staff actions carry the
 /// ticket's xmin as loaded on the page: if someone changed it since, the action is refused with a conflict.
 /// </summary>
-public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, TimeProvider time)
+public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, TicketMessages messages, TimeProvider time)
 {
     public const string CitizenActor = "Công dân (Zalo)";
 
@@ -305,7 +305,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, Time
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var outbound = TicketMessages.Reply(ticket.Code, text.Trim())
+            var outbound = messages.Reply(ticket.Code, text.Trim())
                 .ToOutbound(citizen.ZaloUserId, $"reply:{replyKey:N}", OutboundPriority.Interactive, now, ticket.Id);
             db.OutboundMessages.Add(outbound);
             Touch(ticket, now);
@@ -381,7 +381,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, Time
         var now = time.GetUtcNow();
         var zaloUserId = await db.Citizens.Where(c => c.Id == ticket.CitizenId).Select(c => c.ZaloUserId).SingleAsync(cancellationToken);
         Reopen(ticket, actor.Name, actor.UserId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
-        db.OutboundMessages.Add(TicketMessages.Reopened(ticket.Code)
+        db.OutboundMessages.Add(messages.Reopened(ticket.Code)
             .ToOutbound(zaloUserId, $"ticket:{ticket.Id}:reopened:{version}", OutboundPriority.Notification, now, ticket.Id));
         return await SaveAsync("Đã mở lại phản ánh.", cancellationToken);
     }
@@ -445,7 +445,7 @@ public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, Time
     private void EnqueueStatusNotification(FeedbackTicket ticket, string zaloUserId, TicketStatus to, string? reason, uint basedOnVersion, DateTimeOffset now)
     {
         var key = $"ticket:{ticket.Id}:status:{to}:{basedOnVersion}";
-        if (TicketMessages.StatusChanged(ticket.Code, to, reason) is { } payload)
+        if (messages.StatusChanged(ticket.Code, to, reason) is { } payload)
         {
             db.OutboundMessages.Add(payload.ToOutbound(zaloUserId, key, OutboundPriority.Notification, now, ticket.Id));
         }

@@ -259,7 +259,7 @@ public sealed class TicketDeskTests
         Assert.That(outbound.State, Is.EqualTo(OutboundState.Queued));
         Assert.That(outbound.Priority, Is.EqualTo(OutboundPriority.Interactive));
         Assert.That(outbound.IdempotencyKey, Is.EqualTo($"reply:{key:N}"));
-        Assert.That(OutboxPayload.FromJson(outbound.Payload).Text, Is.EqualTo($"Trả lời phản ánh {intake.Code}:\nĐã dọn vỉa hè."));
+        Assert.That(OutboxPayload.FromJson(outbound.Payload).Text, Is.EqualTo($"Phản hồi cho phản ánh {intake.Code}:\nĐã dọn vỉa hè."));
     }
 
     [Test]
@@ -423,7 +423,7 @@ public sealed class TicketDeskTests
         Assert.That(reopenEvent.ActorUserId, Is.EqualTo("office-1"));
     }
 
-    private TicketDesk Desk(ZaloBotDbContext db) => new(db, new CitizenNotices(BotTexts.Default), _time);
+    private TicketDesk Desk(ZaloBotDbContext db) => new(db, new CitizenNotices(BotTexts.Default), new TicketMessages(BotTexts.Default), _time);
 
     private async Task<TicketIntake> CreateAsync()
     {

@@ -24,8 +24,12 @@ public sealed record OutboxPayload(
     public static OutboxPayload FromJson(string json) =>
         JsonSerializer.Deserialize<OutboxPayload>(json, Json) ?? throw new JsonException("Empty outbox payload");
 
-    /// <summary>A dialog engine reply as an outbox payload (a list is flattened into text lines).</summary>
-    public static OutboxPayload FromReply(OutgoingMessage reply)
+    /// <summary>
+    /// A dialog engine reply as outbox payloads: one message, or two when it carries a Zalo form — the text (the
+    /// consent sentence and its buttons) first, then the request_user_info template, which cannot carry text.
+    /// A list is flattened into text lines.
+    /// </summary>
+    public static IReadOnlyList<OutboxPayload> FromReply(OutgoingMessage reply)
     {
         var text = reply.List.Count == 0
             ? reply.Text
@@ -39,8 +43,10 @@ public sealed record OutboxPayload(
                 ButtonKind.OpenPhone => "open-phone",
                 _ => "query-show",
             }, b.Payload)).ToList();
-        var form = reply.InfoRequest is { } request ? new OutboxForm(request.Title, request.Subtitle) : null;
-        return new OutboxPayload(OutgoingMessage.Clip(text), buttons, form);
+        var message = new OutboxPayload(OutgoingMessage.Clip(text), buttons);
+        return reply.InfoRequest is { } request
+            ? [message, new OutboxPayload(request.Title, RequestUserInfo: new OutboxForm(request.Title, request.Subtitle))]
+            : [message];
     }
 
     /// <summary>A queued outbox row for this payload; add it to the same DbContext as the change that caused it (transactional outbox).</summary>

@@ -128,7 +128,8 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, BotTexts texts,
     private static async Task<Dictionary<string, string>> UnitNamesAsync(AsyncServiceScope scope, List<string> codes, CancellationToken cancellationToken) =>
         await scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>().Tickets.AsNoTracking()
             .Where(t => codes.Contains(t.Code) && t.Unit != null)
-            .ToDictionaryAsync(t => t.Code, t => t.Unit!.Name, cancellationToken);
+            .Select(t => new { t.Code, Unit = t.Unit!.Name })
+            .ToDictionaryAsync(t => t.Code, t => t.Unit, cancellationToken);
 
     private static TicketView ToView(CitizenTicket t, string? unitName) => new(
         t.Code, t.CategoryName, t.Status switch

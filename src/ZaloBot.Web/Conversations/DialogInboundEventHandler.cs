@@ -31,6 +31,6 @@ public sealed class DialogInboundEventHandler(ConversationRunner runner, ZaloBot
                 cancellationToken);
         }
 
-        return replies.Select(OutboxPayload.FromReply).ToList();
+        return replies.SelectMany(OutboxPayload.FromReply).ToList();
     }
 }

@@ -21,12 +21,12 @@ public sealed class StaffHandover(ConversationRunner runner, ZaloBotDbContext db
     {
         var now = time.GetUtcNow();
         var replies = await runner.RunAsync(new Activity { Type = type, UserId = zaloUserId, MessageId = key, Timestamp = now }, cancellationToken);
-        for (var i = 0; i < replies.Count; i++)
+        var payloads = replies.SelectMany(OutboxPayload.FromReply).ToList();
+        for (var i = 0; i < payloads.Count; i++)
         {
             var outboxKey = $"{key}:{i}";
-            var payload = OutboxPayload.FromReply(replies[i]);
-            db.OutboundMessages.Add(payload.ToOutbound(zaloUserId, outboxKey, OutboundPriority.Interactive, now));
-            db.Transcript.Add(new TranscriptEntry { ZaloUserId = zaloUserId, Direction = TranscriptDirection.FromBot, Text = payload.Text, At = now, SourceId = outboxKey });
+            db.OutboundMessages.Add(payloads[i].ToOutbound(zaloUserId, outboxKey, OutboundPriority.Interactive, now));
+            db.Transcript.Add(new TranscriptEntry { ZaloUserId = zaloUserId, Direction = TranscriptDirection.FromBot, Text = payloads[i].Text, At = now, SourceId = outboxKey });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -454,10 +454,10 @@ public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, Tick
         {
             // The 1–5 rating and "chưa được giải quyết": texts and hidden button commands belong to the dialog engine,
             // which handles the taps whatever the conversation is doing.
-            var request = notices.SatisfactionRequest(ticket.Code);
+            var request = notices.SatisfactionRequest(ticket.Code).SelectMany(OutboxPayload.FromReply).ToList();
             for (var i = 0; i < request.Count; i++)
             {
-                db.OutboundMessages.Add(OutboxPayload.FromReply(request[i]).ToOutbound(zaloUserId, $"{key}:{i}", OutboundPriority.Notification, now, ticket.Id));
+                db.OutboundMessages.Add(request[i].ToOutbound(zaloUserId, $"{key}:{i}", OutboundPriority.Notification, now, ticket.Id));
             }
         }
     }

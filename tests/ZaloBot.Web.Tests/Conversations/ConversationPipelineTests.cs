@@ -29,6 +29,7 @@ public sealed class ConversationPipelineTests
         var created = await SayAsync(client, fake, user, "Xác nhận gửi", confirmId);
         // Zalo re-delivers the confirmation (same msg_id): nothing happens twice.
         await ZaloEvents.PostAsync(client, ZaloEvents.UserText(user, confirmId, "Xác nhận gửi"));
+        var myTickets = await SayAsync(client, fake, user, "tra cứu phản ánh");
 
         await using var db = database.CreateContext();
         var ticket = await db.Tickets.Include(t => t.Ward).Include(t => t.Category).SingleAsync();
@@ -40,6 +41,7 @@ public sealed class ConversationPipelineTests
         Assert.That(ticket.Text, Is.EqualTo(Description));
         Assert.That(ticket.Status, Is.EqualTo(TicketStatus.Received));
         Assert.That(created[0], Does.Contain("Mã phản ánh: " + ticket.Code));
+        Assert.That(string.Join("\n", myTickets), Does.Contain(ticket.Code).And.Not.Contain("sự cố"));
         Assert.That(await db.TicketEvents.CountAsync(e => e.TicketId == ticket.Id && e.Kind == TicketEventKind.Created), Is.EqualTo(1));
         Assert.That(await db.Transcript.CountAsync(t => t.ZaloUserId == user), Is.GreaterThanOrEqualTo(16));
     }

@@ -30,17 +30,17 @@ public static class ZaloBotHost
 
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapHealth();
         if (service.RunsWeb)
         {
             app.MapWebhook();
             app.MapFaqApi();
             app.MapDeadLetters();
+            // Routing, authentication and authorization middleware are set up here, after the console status pages.
             app.MapConsole();
             app.MapDevSimulator();
         }
+
         return app;
     }
 }

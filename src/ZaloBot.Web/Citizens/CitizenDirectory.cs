@@ -4,7 +4,10 @@ using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Citizens;
 
-/// <summary>Finds the citizen row of a Zalo user, creating it on first contact (safe under concurrent first messages).</summary>
+/// <summary>
+/// Finds the citizen row of a Zalo user, creating it on first contact (safe under concurrent first messages).
+/// The call comes from the citizen's own action, so a new row starts their reply window now.
+/// </summary>
 public static class CitizenDirectory
 {
     public static async Task<Citizen> GetOrCreateAsync(ZaloBotDbContext db, string zaloUserId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -16,7 +19,7 @@ public static class CitizenDirectory
         }
 
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO citizens (zalo_user_id, first_seen_at, is_follower) VALUES ({zaloUserId}, {now}, false) ON CONFLICT (zalo_user_id) DO NOTHING",
+            $"INSERT INTO citizens (zalo_user_id, first_seen_at, last_interaction_at, is_follower) VALUES ({zaloUserId}, {now}, {now}, false) ON CONFLICT (zalo_user_id) DO NOTHING",
             cancellationToken);
         return await db.Citizens.SingleAsync(c => c.ZaloUserId == zaloUserId, cancellationToken);
     }

@@ -1,6 +1,6 @@
-using ZaloBot.Dialogs.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ZaloBot.Dialogs.Conversations;
 using ZaloBot.Web.Calendar;
 using ZaloBot.Web.Channel;
 using ZaloBot.Web.Citizens;
@@ -512,15 +512,8 @@ public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, Tick
         await db.Tickets.AsNoTracking().Where(t => t.SourceMessageId == sourceMessageId)
             .Select(t => new TicketIntake(t.Id, t.Code, t.DueDate, false)).SingleOrDefaultAsync(cancellationToken);
 
-    private async Task<long> EnsureCitizenAsync(string zaloUserId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO citizens (zalo_user_id, first_seen_at, last_interaction_at, is_follower)
-            VALUES ({zaloUserId}, {now}, {now}, false)
-            ON CONFLICT (zalo_user_id) DO NOTHING
-            """, cancellationToken);
-        return await db.Citizens.Where(c => c.ZaloUserId == zaloUserId).Select(c => c.Id).SingleAsync(cancellationToken);
-    }
+    private async Task<long> EnsureCitizenAsync(string zaloUserId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await CitizenDirectory.GetOrCreateAsync(db, zaloUserId, now, cancellationToken)).Id;
 
     private sealed record CitizenTicketRow(
         string Code, TicketStatus Status, string CategoryName, string Text, DateTimeOffset CreatedAt, DateOnly DueDate,

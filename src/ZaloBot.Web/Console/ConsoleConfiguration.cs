@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Staff;
@@ -31,6 +32,8 @@ public static class ConsoleConfiguration
         });
         // Vietnamese text is written as is in the HTML rather than as &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Dates typed as dd/MM/yyyy whatever the browser's locale (see DateInputBinder).
+        builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new DateInputBinderProvider()));
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Console";
@@ -41,6 +44,7 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
+            o.Conventions.AllowAnonymousToPage("/Landing/Index");
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");
             o.Conventions.AllowAnonymousToPage("/PageNotFound/Index");

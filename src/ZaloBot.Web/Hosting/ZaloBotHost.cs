@@ -3,6 +3,7 @@ using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.Reports;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -21,6 +22,7 @@ public static class ZaloBotHost
         builder.AddRedis();
         builder.AddStaff();
         builder.AddConsole();
+        builder.AddReports();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddConversations();

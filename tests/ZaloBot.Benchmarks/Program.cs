@@ -16,7 +16,7 @@ string? Option(string name)
 var content = ContentDirectory.Find(Option("--content"));
 return command switch
 {
-    "understanding" => UnderstandingBenchmark.Run(content, full: args.Contains("--full"), variants: args.Contains("--variants"), Option("--eval"), Console.Out),
+    "understanding" => UnderstandingBenchmark.Run(content, full: args.Contains("--full"), variants: args.Contains("--variants"), Option("--eval"), args, Console.Out),
     "eval" when args.Length > 1 => EvalRunner.Run(content, args[1], Option("--json"), args, Console.Out),
     "compare" when args.Length > 1 => TechniqueComparison.Run(content, args[1], Console.Out),
     "kfold" => KFoldRunner.Run(content, args.Length > 1 && int.TryParse(args[1], out var k) ? k : 5, args, Console.Out),

@@ -5,7 +5,11 @@ namespace ZaloBot.Dialogs.Understanding;
 /// <summary>A <see cref="ConceptThesaurus"/> compiled for one normaliser: phrase lookup by first word.</summary>
 internal sealed class CompiledConcepts(string[] names, FrozenDictionary<string, (string[] Words, int Concept)[]> byFirst, IReadOnlySet<string> words)
 {
+    private readonly ConceptKind[] _kinds = names.Select(ReportShape.KindOf).ToArray();
+
     public IReadOnlyList<string> Names => names;
+
+    public ConceptKind KindOf(int concept) => _kinds[concept];
 
     /// <summary>Every word of every phrase (the typo corrector should know them).</summary>
     public IReadOnlySet<string> Words => words;

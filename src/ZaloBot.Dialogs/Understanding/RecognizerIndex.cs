@@ -29,6 +29,10 @@ public sealed class RecognizerIndex : IRecognizer
     private readonly FrozenSet<string> _stopwords;
     private readonly CompiledConcepts? _concepts;
     private readonly FrozenDictionary<string, ReferralEntry> _referrals;
+    private readonly int[]? _cueLabels;
+
+    /// <summary>Concepts named "label.SLUG" are cues for that label (<see cref="RecognizerOptions.CueWeight"/>).</summary>
+    private const string CuePrefix = "label.";
     private readonly int[] _labelGroups;
     private readonly int _groupCount;
     private LinearModel? _gate;
@@ -60,6 +64,10 @@ public sealed class RecognizerIndex : IRecognizer
         _stopwords = stopwords;
         _concepts = concepts;
         _referrals = referrals;
+        if (concepts is not null && concepts.Names.Any(n => n.StartsWith(CuePrefix, StringComparison.Ordinal)))
+        {
+            _cueLabels = concepts.Names.Select(n => n.StartsWith(CuePrefix, StringComparison.Ordinal) ? Array.IndexOf(labels, n[CuePrefix.Length..]) : -1).ToArray();
+        }
 
         // Groups of the learned gate: one per intent, one for "none", one for all FAQ slugs together. The gate
         // decides what kind of message it is; the nearest exemplars decide which FAQ entry.
@@ -343,7 +351,7 @@ public sealed class RecognizerIndex : IRecognizer
         var examples = new List<(int[] Ids, float[] Values, int Class)>();
         void Add(string text, int group)
         {
-            var (ids, values) = Vectorize(_normalizer.Normalize(text));
+            var (ids, values, _) = Vectorize(_normalizer.Normalize(text));
             if (ids.Count > 0)
             {
                 examples.Add((ids.ToArray(), values.ToArray(), group));
@@ -465,14 +473,14 @@ public sealed class RecognizerIndex : IRecognizer
     /// The message as a unit TF-IDF vector over the index's features (empty when no feature is known): typos
     /// corrected, words outside the question sentence weighted down, concepts and report shape added.
     /// </summary>
-    private (List<int> Ids, List<float> Weights) Vectorize(NormalizedMessage normalized)
+    private (List<int> Ids, List<float> Weights, string[] Words) Vectorize(NormalizedMessage normalized)
     {
         var tokens = normalized.Tokens;
         var queryIds = new List<int>();
         var queryWeights = new List<float>();
         if (tokens.Count == 0)
         {
-            return (queryIds, queryWeights);
+            return (queryIds, queryWeights, []);
         }
 
         var words = new string[tokens.Count];
@@ -509,13 +517,13 @@ public sealed class RecognizerIndex : IRecognizer
             }
         }
 
-        return (queryIds, queryWeights);
+        return (queryIds, queryWeights, words);
     }
 
     /// <summary>Blended similarity per label (index = label id), or null when the message has no known feature.</summary>
     internal float[]? ScoreLabels(NormalizedMessage normalized)
     {
-        var (queryIds, queryWeights) = Vectorize(normalized);
+        var (queryIds, queryWeights, words) = Vectorize(normalized);
         if (queryIds.Count == 0)
         {
             return null;
@@ -580,6 +588,30 @@ public sealed class RecognizerIndex : IRecognizer
                 var g = _labelGroups[l];
                 var share = groupBest[g] > 0 ? labelScores[l] / groupBest[g] : 0f;
                 labelScores[l] = ((1 - gateWeight) * labelScores[l]) + (gateWeight * groups[g] * share);
+            }
+        }
+
+        if (_cueLabels is not null && _options.CueWeight > 0)
+        {
+            // A phrase that names an operation of one entry ("tới đâu rồi" = following an application) decides
+            // over the procedure it is about (LABELING.md rule 5): that entry gets a bonus, in full when the phrase
+            // is in the question sentence.
+            var cueLabels = _cueLabels;
+            var tokens = normalized.Tokens;
+            var several = normalized.SentenceCount > 1;
+            var cues = new float[labelScores.Length];
+            _concepts!.Match(words, (concept, at) =>
+            {
+                var label = cueLabels[concept];
+                if (label >= 0)
+                {
+                    var weight = !several || tokens[at].Sentence == normalized.QuestionSentence ? 1f : (float)_options.ContextSentenceWeight;
+                    cues[label] = Math.Max(cues[label], weight);
+                }
+            });
+            for (var l = 0; l < labelScores.Length; l++)
+            {
+                labelScores[l] += (float)_options.CueWeight * cues[l];
             }
         }
 

@@ -47,9 +47,9 @@ public sealed class RecognizerOptions
 
     /// <summary>
     /// Share of a label's score that comes from its centroid (all its phrasings together) rather than its single
-    /// closest phrasing; 0 is pure nearest-exemplar. Default 0.4.
+    /// closest phrasing; 0 is pure nearest-exemplar. Default 0.5 (5-fold on the content: 0.4 → 0.5, +0.3 points).
     /// </summary>
-    public double CentroidWeight { get; set; } = 0.4;
+    public double CentroidWeight { get; set; } = 0.5;
 
     /// <summary>
     /// Features found in more than this share of the exemplars (common trigrams such as "&lt;ch", words such as
@@ -97,9 +97,17 @@ public sealed class RecognizerOptions
 
     /// <summary>
     /// Weight of a concept feature (<see cref="ConceptThesaurus"/>: synonyms, regional and English words of one idea)
-    /// relative to a word; 0 turns the thesaurus off.
+    /// relative to a word; 0 turns the thesaurus off. Default 1.5 (5-fold on the content: 0.5 → 86.2 %, 1 → 87.3 %,
+    /// 1.5 → 88.1 %, 2 → 88.0 %).
     /// </summary>
-    public double ConceptWeight { get; set; } = 1.0;
+    public double ConceptWeight { get; set; } = 1.5;
+
+    /// <summary>
+    /// Bonus added to the score of label SLUG when the message holds a phrase of the concept <c>label.SLUG</c>
+    /// (content/concepts.yaml: phrases that name an operation, such as following an application, whatever procedure
+    /// it is about); 0 turns cues off.
+    /// </summary>
+    public double CueWeight { get; set; } = 0.15;
 
     /// <summary>Weight of the report-shape features (<see cref="ReportShape"/>: object + problem, no question…).</summary>
     public double ShapeWeight { get; set; } = 1.0;
@@ -148,6 +156,7 @@ public sealed class RecognizerOptions
         Require(CalibrationSlope is > 0 and <= 100, "RecognizerOptions.CalibrationSlope must be in (0, 100].");
         Require(CalibrationCentre is > 0 and < 1, "RecognizerOptions.CalibrationCentre must be in (0, 1).");
         Require(ConceptWeight is >= 0 and <= 5, "RecognizerOptions.ConceptWeight must be in [0, 5].");
+        Require(CueWeight is >= 0 and <= 1, "RecognizerOptions.CueWeight must be in [0, 1].");
         Require(ShapeWeight is >= 0 and <= 5, "RecognizerOptions.ShapeWeight must be in [0, 5].");
         Require(GateWeight is >= 0 and <= 1, "RecognizerOptions.GateWeight must be in [0, 1].");
         Require(GateAugmentations is >= 0 and <= 10, "RecognizerOptions.GateAugmentations must be 0-10.");

@@ -417,7 +417,7 @@ public sealed class RecognizerIndex : IRecognizer
     public Recognition Recognize(NormalizedMessage normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var labelScores = ScoreLabels(normalized);
+        var labelScores = ScoreLabels(normalized, out var exemplarTop);
         if (labelScores is null)
         {
             return new Recognition(RecognitionDecision.None, []) { Referral = FindReferral(normalized) };
@@ -439,7 +439,15 @@ public sealed class RecognizerIndex : IRecognizer
             {
                 var score = labelScores[label];
                 var margin = label == order[0] ? score - runnerUp : score - best;
-                candidates.Add(new RecognitionCandidate(_labels[label], Calibrate(score, margin)));
+                var calibrated = Calibrate(score, margin);
+                if (label == order[0] && label != exemplarTop)
+                {
+                    // The learned gate and the cues overruled the nearest exemplars: right more often than not
+                    // (that is why they are there), but not a case for answering without asking.
+                    calibrated = Math.Round(calibrated * _options.DisagreementFactor, 4);
+                }
+
+                candidates.Add(new RecognitionCandidate(_labels[label], calibrated));
             }
         }
 
@@ -521,8 +529,13 @@ public sealed class RecognizerIndex : IRecognizer
     }
 
     /// <summary>Blended similarity per label (index = label id), or null when the message has no known feature.</summary>
-    internal float[]? ScoreLabels(NormalizedMessage normalized)
+    internal float[]? ScoreLabels(NormalizedMessage normalized) => ScoreLabels(normalized, out _);
+
+    /// <param name="normalized">The message.</param>
+    /// <param name="exemplarTop">The best label by the exemplars alone, before the gate and the cues (-1 when none).</param>
+    private float[]? ScoreLabels(NormalizedMessage normalized, out int exemplarTop)
     {
+        exemplarTop = -1;
         var (queryIds, queryWeights, words) = Vectorize(normalized);
         if (queryIds.Count == 0)
         {
@@ -568,6 +581,15 @@ public sealed class RecognizerIndex : IRecognizer
         if (_noneLabel >= 0)
         {
             labelScores[_noneLabel] *= (float)_options.OutOfScopeWeight;
+        }
+
+        var topScore = 0f;
+        for (var l = 0; l < labelScores.Length; l++)
+        {
+            if (labelScores[l] > topScore)
+            {
+                (topScore, exemplarTop) = (labelScores[l], l);
+            }
         }
 
         if (_gate is not null)

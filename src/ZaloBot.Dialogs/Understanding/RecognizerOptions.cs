@@ -109,6 +109,12 @@ public sealed class RecognizerOptions
     /// </summary>
     public double CueWeight { get; set; } = 0.15;
 
+    /// <summary>
+    /// Factor on the confidence of a top label that the nearest exemplars alone did not rank first (the gate or a
+    /// cue overruled them): such a label is clarified rather than answered with high confidence. 1 = no effect.
+    /// </summary>
+    public double DisagreementFactor { get; set; } = 0.75;
+
     /// <summary>Weight of the report-shape features (<see cref="ReportShape"/>: object + problem, no question…).</summary>
     public double ShapeWeight { get; set; } = 1.0;
 
@@ -157,6 +163,7 @@ public sealed class RecognizerOptions
         Require(CalibrationCentre is > 0 and < 1, "RecognizerOptions.CalibrationCentre must be in (0, 1).");
         Require(ConceptWeight is >= 0 and <= 5, "RecognizerOptions.ConceptWeight must be in [0, 5].");
         Require(CueWeight is >= 0 and <= 1, "RecognizerOptions.CueWeight must be in [0, 1].");
+        Require(DisagreementFactor is > 0 and <= 1, "RecognizerOptions.DisagreementFactor must be in (0, 1].");
         Require(ShapeWeight is >= 0 and <= 5, "RecognizerOptions.ShapeWeight must be in [0, 5].");
         Require(GateWeight is >= 0 and <= 1, "RecognizerOptions.GateWeight must be in [0, 1].");
         Require(GateAugmentations is >= 0 and <= 10, "RecognizerOptions.GateAugmentations must be 0-10.");

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ZaloBot.Web.Hosting;
 using ZaloBot.Zalo;
@@ -10,20 +9,13 @@ public static class ChannelConfiguration
 {
     /// <summary>
     /// The Zalo channel: the library's client, verifier and token provider (sections <c>Zalo:*</c>), our token store
-    /// (PostgreSQL, Data Protection) and lock (Redis), the inbound streams and processor, the outbox, and — with
+    /// (PostgreSQL, encrypted with the key ring of Hosting/KeyRingConfiguration) and lock (Redis), the inbound streams and processor, the outbox, and — with
     /// the worker role — the inbound, forwarder and outbox workers.
     /// </summary>
     public static IHostApplicationBuilder AddChannel(this IHostApplicationBuilder builder, ServiceOptions service)
     {
         builder.Services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddZaloChannel();
-
-        var keysDirectory = builder.Configuration[$"{ChannelOptions.Section}:{nameof(ChannelOptions.DataProtectionKeysDirectory)}"];
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ZaloBot");
-        if (!string.IsNullOrWhiteSpace(keysDirectory))
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
-        }
 
         // The dead-letter admin API requires the Admin role (authorization middleware is added by the host when registered).
         builder.Services.AddAuthorization();

@@ -82,12 +82,6 @@ public sealed class ChannelOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
     public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>
-    /// Folder of the ASP.NET Core Data Protection keys (token encryption, staff cookies). Every instance must share it
-    /// (a shared volume). Empty: the framework default (per-user profile folder), fine on one machine.
-    /// </summary>
-    public string? DataProtectionKeysDirectory { get; set; }
-
     /// <summary>Banner of a "request user info" form when the payload gives none (Zalo requires one).</summary>
     [Required]
     public Uri FormImageUrl { get; set; } = new("https://stc-developers.zdn.vn/images/bg_1.jpg");

@@ -3,6 +3,7 @@ using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -17,7 +18,9 @@ public static class ZaloBotHost
     {
         var service = builder.AddServiceOptions();
         builder.AddObservability();
+        builder.AddEdge();
         builder.AddStorage();
+        builder.AddKeyRing();
         builder.AddRedis();
         builder.AddStaff();
         builder.AddConsole();
@@ -26,10 +29,12 @@ public static class ZaloBotHost
         builder.AddConversations();
         builder.AddWebhook();
         builder.AddChannel(service);
+        builder.AddOaConnection();
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseEdge();
         app.MapHealth();
         if (service.RunsWeb)
         {

@@ -11,6 +11,7 @@ public sealed record OaConnectionStatus(
     string? OaName,
     bool HasToken,
     DateTimeOffset? AccessTokenExpiresAt,
+    bool AccessTokenExpired,
     DateTimeOffset? LastRefreshAt,
     DateTimeOffset? ConnectedAt,
     string? ConnectedBy,

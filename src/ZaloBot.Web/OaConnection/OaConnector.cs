@@ -79,7 +79,7 @@ public sealed class OaConnector(
             ? (local.LastFailure, (DateTimeOffset?)failedAt)
             : (record?.LastError, record?.LastErrorAt);
         return new OaConnectionStatus(
-            OaId, record?.OaName, token is not null, token?.AccessTokenExpiresAt, token?.UpdatedAt,
+            OaId, record?.OaName, token is not null, token?.AccessTokenExpiresAt, token is not null && token.AccessTokenExpiresAt <= time.GetUtcNow(), token?.UpdatedAt,
             record?.ConnectedAt, record?.ConnectedBy, error, errorAt, local.State);
     }
 

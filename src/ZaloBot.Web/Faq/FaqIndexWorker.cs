@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using ZaloBot.Web.Storage;
 
@@ -13,7 +12,7 @@ namespace ZaloBot.Web.Faq;
 public sealed class FaqIndexWorker(
     LiveRecognizer recognizer,
     IConnectionMultiplexer redis,
-    IOptions<RedisOptions> redisOptions,
+    RedisKeys keys,
     TimeProvider time,
     ILogger<FaqIndexWorker> logger) : BackgroundService
 {
@@ -21,8 +20,6 @@ public sealed class FaqIndexWorker(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(3);
 
     private readonly SemaphoreSlim _rebuild = new(0);
-
-    public static RedisChannel Channel(RedisOptions options) => RedisChannel.Literal(options.KeyPrefix + "faq:changed");
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +52,7 @@ public sealed class FaqIndexWorker(
         {
             try
             {
-                await redis.GetSubscriber().SubscribeAsync(Channel(redisOptions.Value), (_, _) => _rebuild.Release());
+                await redis.GetSubscriber().SubscribeAsync(keys.FaqChanged, (_, _) => _rebuild.Release());
                 if (missedNotices)
                 {
                     // Edits made while we were not subscribed were announced to nobody here: rebuild once.

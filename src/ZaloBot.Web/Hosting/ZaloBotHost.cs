@@ -1,12 +1,15 @@
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Inbound;
 using ZaloBot.Web.OaConnection;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
+using ZaloBot.Web.ZaloTokens;
 
 namespace ZaloBot.Web.Hosting;
 
@@ -26,9 +29,12 @@ public static class ZaloBotHost
         builder.AddConsole();
         builder.AddHealth(service);
         builder.AddFaq();
+        builder.AddFeedback();
         builder.AddConversations();
         builder.AddWebhook();
-        builder.AddChannel(service);
+        builder.AddZaloTokens();
+        builder.AddInbound(service);
+        builder.AddOutbox(service);
         builder.AddOaConnection();
         builder.AddDevSimulator();
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Npgsql;
 using StackExchange.Redis;
-using ZaloBot.Web.Faq;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Tests.Infrastructure;
 
@@ -99,7 +98,7 @@ public sealed class HealthTests
         await using var database = await TestDatabase.CreateMigratedAsync();
         await using var redisProxy = new TcpProxy(RedisPort());
         await using var factory = new ZaloBotFactory(database.ConnectionString, $"127.0.0.1:{redisProxy.Port}");
-        var channel = FaqIndexWorker.Channel(new RedisOptions { KeyPrefix = factory.RedisKeyPrefix });
+        var channel = new RedisKeys(Microsoft.Extensions.Options.Options.Create(new RedisOptions { KeyPrefix = factory.RedisKeyPrefix })).FaqChanged;
 
         using var client = factory.CreateClient();
         var whileDown = await client.GetAsync("/health/ready");

@@ -3,9 +3,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Understanding;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Hosting;
+using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Zalo.Api;
@@ -27,7 +28,8 @@ public static class OptionsCatalog
         ("KeyRing", typeof(KeyRingOptions)),
         ("Proxy", typeof(ProxyOptions)),
         ("Webhook", typeof(WebhookOptions)),
-        ("Channel", typeof(ChannelOptions)),
+        ("Inbound", typeof(InboundOptions)),
+        ("Outbox", typeof(OutboxOptions)),
         ("Recognizer", typeof(RecognizerOptions)),
         ("Bot", typeof(BotOptions)),
         ("Office", typeof(OfficeHoursOptions)),

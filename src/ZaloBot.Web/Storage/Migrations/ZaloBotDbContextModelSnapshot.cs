@@ -233,7 +233,7 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("ZaloBot.Web.Channel.InboxEvent", b =>
+            modelBuilder.Entity("ZaloBot.Web.Inbound.InboxEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -298,7 +298,7 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("inbox_events", (string)null);
                 });
 
-            modelBuilder.Entity("ZaloBot.Web.Channel.OutboundMessage", b =>
+            modelBuilder.Entity("ZaloBot.Web.Outbox.OutboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -393,7 +393,7 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("outbound_messages", (string)null);
                 });
 
-            modelBuilder.Entity("ZaloBot.Web.Channel.ZaloOaToken", b =>
+            modelBuilder.Entity("ZaloBot.Web.ZaloTokens.ZaloOaToken", b =>
                 {
                     b.Property<string>("OaId")
                         .HasMaxLength(64)

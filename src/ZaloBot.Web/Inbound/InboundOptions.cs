@@ -58,8 +58,4 @@ public sealed class InboundOptions
     /// <summary>Timeout of one media download. 15 s for 10 MB is ~5 Mbit/s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
     public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Banner of a "request user info" form when the payload gives none (Zalo requires one).</summary>
-    [Required]
-    public Uri FormImageUrl { get; set; } = new("https://stc-developers.zdn.vn/images/bg_1.jpg");
 }

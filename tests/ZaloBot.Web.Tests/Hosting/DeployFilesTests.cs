@@ -65,8 +65,37 @@ public sealed class DeployFilesTests
         {
             "Zalo:Webhook:OaId: no options class binds it",
             "missing Webhook:OaId", "missing Zalo:Tokens:OaId", "missing Zalo:Tokens:AppId",
-            "missing AllowedHosts", "missing KeyRing:Certificate",
+            "missing AllowedHosts", "missing KeyRing:Certificate", "missing Redis:Password",
         }));
+    }
+
+    /// <summary>
+    /// What the Dockerfile copies into the image is <c>dotnet publish</c>'s output: it must not carry the Development
+    /// settings (local passwords, the dev OA secret). Publishes the Release build already made (no compile).
+    /// </summary>
+    [Test]
+    public async Task Publish_ReleaseBuild_ShipsNoDevelopmentSettings()
+    {
+        var work = Directory.CreateTempSubdirectory("zalobot-publish-").FullName;
+        var output = Path.Combine(work, "app");
+        try
+        {
+            await using (var publish = ChildProcess.Start("publish", "dotnet",
+                ["publish", DeployFiles.PathOf("src", "ZaloBot.Web", "ZaloBot.Web.csproj"), "-c", "Release", "--no-build", "-o", output, "-nologo", "-v", "quiet"],
+                new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" }, work))
+            {
+                await publish.WaitForSuccessAsync(TimeSpan.FromMinutes(3));
+            }
+
+            Assert.That(File.Exists(Path.Combine(output, "ZaloBot.Web.dll")), Is.True);
+            Assert.That(File.Exists(Path.Combine(output, "appsettings.json")), Is.True);
+            Assert.That(Directory.GetFiles(output, "appsettings.*.json"), Is.Empty);
+            Assert.That(File.ReadAllText(Path.Combine(output, "appsettings.json")), Does.Not.Contain("dev-secret"));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     private static List<string> Problems(IEnumerable<string> environmentNames)

@@ -55,7 +55,9 @@ public static class OptionsCatalog
                 .Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null && IsEmptyByDefault(s.Options, p))
                 .Select(p => $"{s.Section}:{p.Name}"))
             .ToList();
-        required.AddRange(["ConnectionStrings:Postgres", "ConnectionStrings:Redis", "AllowedHosts", "KeyRing:Certificate"]);
+        // Checked at start in Production (Hosting/EdgeConfiguration, KeyRingConfiguration, Storage/RedisConfiguration);
+        // the deploy files give Redis its password as Redis__Password, not inside the connection string.
+        required.AddRange(["ConnectionStrings:Postgres", "ConnectionStrings:Redis", "AllowedHosts", "KeyRing:Certificate", "Redis:Password"]);
         return required;
     }
 

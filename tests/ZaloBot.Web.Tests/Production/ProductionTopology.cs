@@ -170,7 +170,8 @@ public sealed class ProductionTopology : IAsyncDisposable
         _settings["AllowedHosts"] = "127.0.0.1";
         _settings["Proxy__KnownNetworks__0"] = "127.0.0.1/32";
         _settings["ConnectionStrings__Postgres"] = _database.ConnectionString;
-        _settings["ConnectionStrings__Redis"] = $"127.0.0.1:{_redisPort},password={RedisPassword}";
+        _settings["ConnectionStrings__Redis"] = $"127.0.0.1:{_redisPort}";
+        _settings["Redis__Password"] = RedisPassword;
         _settings["KeyRing__Certificate"] = KeyRingCertificate(keyRingPassword);
         _settings["KeyRing__CertificatePassword"] = keyRingPassword;
         _settings["Webhook__OaId"] = OaId;
@@ -185,12 +186,10 @@ public sealed class ProductionTopology : IAsyncDisposable
         TestContext.Progress.WriteLine($"[topology] {clock.Elapsed.TotalSeconds:0.0} s fake Zalo, Redis, database");
         var service = Dll("ZaloBot.Web");
         await Start("migrate", service, ["migrate"], ComposeEnvironment("migrate", worker)).WaitForSuccessAsync(StartTimeout);
-        // Seeding and the first admin are independent: in parallel (each is a process start, 2–10 s on a loaded box).
-        await Task.WhenAll(
-            Start("seed", service, ["seed"], ComposeEnvironment("migrate", worker)).WaitForSuccessAsync(StartTimeout),
-            Start("user-add", service, ["user", "add", "--email", AdminEmail, "--name", "Quản trị", "--role", "Admin"],
-                ComposeEnvironment("migrate", worker), AdminPassword + "\n").WaitForSuccessAsync(StartTimeout));
-
+        // One after the other, as an operator would: both create the staff roles when missing.
+        await Start("seed", service, ["seed"], ComposeEnvironment("migrate", worker)).WaitForSuccessAsync(StartTimeout);
+        await Start("user-add", service, ["user", "add", "--email", AdminEmail, "--name", "Quản trị", "--role", "Admin"],
+            ComposeEnvironment("migrate", worker), AdminPassword + "\n").WaitForSuccessAsync(StartTimeout);
         TestContext.Progress.WriteLine($"[topology] {clock.Elapsed.TotalSeconds:0.0} s migrated, seeded, admin created");
         foreach (var (name, role, port) in new[] { ("web-1", "web", web1), ("web-2", "web", web2), ("worker", "worker", worker) })
         {

@@ -4,6 +4,7 @@ using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
+using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Reports;
 using ZaloBot.Web.Webhook;
@@ -21,7 +22,9 @@ public static class ZaloBotHost
     {
         var service = builder.AddServiceOptions();
         builder.AddObservability();
+        builder.AddEdge();
         builder.AddStorage();
+        builder.AddKeyRing();
         builder.AddRedis();
         builder.AddStaff();
         builder.AddConsole();
@@ -34,10 +37,12 @@ public static class ZaloBotHost
         builder.AddZaloTokens();
         builder.AddInbound(service);
         builder.AddOutbox(service);
+        builder.AddOaConnection();
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseEdge();
         app.MapHealth();
         if (service.RunsWeb)
         {

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace ZaloBot.Dialogs.Faq;
 
@@ -11,18 +8,7 @@ public static partial class ReferralContent
     public static IReadOnlyList<ReferralEntry> Parse(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        ReferralFile? file;
-        try
-        {
-            file = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .Build()
-                .Deserialize<ReferralFile?>(yaml);
-        }
-        catch (YamlException ex)
-        {
-            throw new FormatException($"referrals.yaml: {ex.Message}", ex);
-        }
+        var file = ContentYaml.Deserialize<ReferralFile>(yaml, "referrals.yaml");
 
         var entries = new List<ReferralEntry>();
         var keys = new HashSet<string>(StringComparer.Ordinal);

@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using ZaloBot.Dialogs.Faq;
 
 namespace ZaloBot.Dialogs.Understanding;
 
@@ -79,18 +77,7 @@ public sealed class ConceptThesaurus
     public static ConceptThesaurus Parse(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        ConceptFile? file;
-        try
-        {
-            file = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .Build()
-                .Deserialize<ConceptFile?>(yaml);
-        }
-        catch (YamlException ex)
-        {
-            throw new FormatException($"concepts.yaml: {ex.Message}", ex);
-        }
+        var file = ContentYaml.Deserialize<ConceptFile>(yaml, "concepts.yaml");
 
         return file?.Concepts is null ? Empty
             : Create(file.Concepts.Select(p => (p.Key, (IEnumerable<string>)(p.Value ?? []))), file.StoryOpeners);

@@ -309,7 +309,7 @@ public sealed class InboundWorker(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<InboundProcessor>().ProcessAsync(partition, key, body, ct);
+                await scope.ServiceProvider.GetRequiredService<InboundProcessor>().ProcessAsync(key, body, ct);
                 await AckAsync(db, partition, entry.Id, key);
                 return true;
             }
@@ -381,8 +381,6 @@ public sealed class InboundWorker(
         if (key is not null)
         {
             _ = tx.HashDeleteAsync(keys.Attempts(partition), key);
-            // The processed marker: a redelivery of this event (re-drive aside) is skipped.
-            _ = tx.StringSetAsync(keys.Done(partition, key), "1", _options.DedupeRetention);
         }
 
         await tx.ExecuteAsync();

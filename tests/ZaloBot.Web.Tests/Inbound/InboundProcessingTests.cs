@@ -319,7 +319,7 @@ public sealed class InboundProcessingTests
         {
             ConfigureServices = services =>
             {
-                services.AddSingleton<IInboundEventHandler>(handler);
+                services.AddSingleton<ITurnFunction>(handler);
                 _fake.Attach(services);
             },
         };
@@ -340,38 +340,6 @@ public sealed class InboundProcessingTests
         Assert.That(processed, Is.True);
         Assert.That(await db.InboxEvents.CountAsync(), Is.Zero, "nothing dead-lettered");
         Assert.That(await db.Transcript.Select(t => t.Text).ToListAsync(), Is.EqualTo(new[] { "chờ cơ sở dữ liệu" }));
-    }
-
-    [Test]
-    public async Task HandlerCatchingAUniqueViolation_ItsRepliesAreStillQueuedAndSent()
-    {
-        await using (var db = _database.CreateContext())
-        {
-            db.Transcript.Add(new TranscriptEntry
-            {
-                ZaloUserId = "u-conf", Direction = TranscriptDirection.FromBot, Text = "first", At = TimeProvider.System.GetUtcNow(), SourceId = ConflictCatchingHandler.SourceId,
-            });
-            await db.SaveChangesAsync();
-        }
-
-        await using var host = new ZaloBotFactory(_database.ConnectionString, TestServers.Redis, new Dictionary<string, string?> { ["Inbound:IdlePollInterval"] = "00:00:00.020", ["Outbox:IdlePollInterval"] = "00:00:00.080" })
-        {
-            ConfigureServices = services =>
-            {
-                services.AddScoped<IInboundEventHandler, ConflictCatchingHandler>();
-                _fake.Attach(services);
-            },
-        };
-        using var client = host.CreateClient();
-        await _fake.AuthoriseAsync(host.Services);
-
-        await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-conf", "conf-1", "lại"));
-        var sent = await Eventually.TrueAsync(() => _fake.State.GetMessages("u-conf").Count == 1, Wait);
-
-        await using var after = _database.CreateContext();
-        Assert.That(sent, Is.True);
-        Assert.That(_fake.State.GetMessages("u-conf")[0].Text, Is.EqualTo("vẫn trả lời"));
-        Assert.That(await after.InboxEvents.CountAsync(), Is.Zero, "not dead-lettered");
     }
 
     [Test]

@@ -1,7 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+<<<<<<< HEAD
+=======
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Reports;
+>>>>>>> 4c353b8
 using ZaloBot.Web.Staff;
 
 namespace ZaloBot.Web.Console;
@@ -28,6 +34,8 @@ public static class ConsoleConfiguration
         });
         // Vietnamese text is written as is in the HTML rather than as &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Dates typed as dd/MM/yyyy whatever the browser's locale (see DateInputBinder).
+        builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new DateInputBinderProvider()));
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Console";
@@ -38,6 +46,7 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
+            o.Conventions.AllowAnonymousToPage("/Landing/Index");
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");
             o.Conventions.AllowAnonymousToPage("/PageNotFound/Index");
@@ -61,6 +70,7 @@ public static class ConsoleConfiguration
 
             await next();
         });
+        app.MapConsoleAssets();
         // Pages answer 404 for tickets out of the user's scope; show a Vietnamese page (status kept) instead of an empty body.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase)

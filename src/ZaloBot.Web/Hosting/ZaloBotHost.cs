@@ -5,6 +5,7 @@ using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Outbox;
+using ZaloBot.Web.Reports;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -24,6 +25,7 @@ public static class ZaloBotHost
         builder.AddRedis();
         builder.AddStaff();
         builder.AddConsole();
+        builder.AddReports();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddFeedback();

@@ -3,11 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
-<<<<<<< HEAD
-=======
-using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Reports;
->>>>>>> 4c353b8
 using ZaloBot.Web.Staff;
 
 namespace ZaloBot.Web.Console;

@@ -135,6 +135,7 @@ status() {
 case "${1:-}" in
   install) ensure_installed ;;
   install-chromium) command -v chromium >/dev/null 2>&1 || apt_install chromium ;;
+  install-wrk) command -v wrk >/dev/null 2>&1 || apt_install wrk ;;
   start) ensure_installed; start_pg; start_redis; ensure_database "${2:-zalobot}" ;;
   start-cluster) ensure_installed; start_cluster ;;
   stop) stop_cluster; stop_all ;;

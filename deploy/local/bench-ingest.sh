@@ -16,7 +16,7 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-command -v wrk >/dev/null || { echo "wrk is not installed" >&2; exit 1; }
+command -v wrk >/dev/null || "$ROOT/deploy/local/services.sh" install-wrk
 "$ROOT/deploy/local/services.sh" start zalobot_bench >/dev/null
 # Values contain ";": quote them before eval.
 eval "$("$ROOT/deploy/local/services.sh" env zalobot_bench | sed "s/^\([^=]*\)=\(.*\)$/export \1='\2'/")"

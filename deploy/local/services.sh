@@ -98,6 +98,35 @@ stop_all() {
   fi
 }
 
+# A local three-node Redis Cluster (no replicas) for the test that proves every multi-key script and transaction
+# stays in one hash slot (managed Redis offerings are often clusters). Ports: REDIS_PORT+100..102, bus ports +200..202.
+CLUSTER_PORTS=("$((REDIS_PORT + 100))" "$((REDIS_PORT + 101))" "$((REDIS_PORT + 102))")
+cluster_ready() { redis-cli -h 127.0.0.1 -p "${CLUSTER_PORTS[0]}" cluster info 2>/dev/null | grep -q 'cluster_state:ok'; }
+start_cluster() {
+  if cluster_ready; then log "Redis Cluster already running on 127.0.0.1:${CLUSTER_PORTS[*]}"; return; fi
+  local nodes=()
+  for port in "${CLUSTER_PORTS[@]}"; do
+    mkdir -p "$DATA/redis-cluster/$port" "$DATA/log" "$DATA/run"
+    if ! redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
+      redis-server --port "$port" --cluster-port "$((port + 100))" --bind 127.0.0.1 --protected-mode yes \
+        --cluster-enabled yes --cluster-config-file "nodes-$port.conf" --cluster-node-timeout 5000 \
+        --dir "$DATA/redis-cluster/$port" --appendonly no --save "" \
+        --daemonize yes --pidfile "$DATA/run/redis-cluster-$port.pid" --logfile "$DATA/log/redis-cluster-$port.log" >/dev/null
+    fi
+    for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+    nodes+=("127.0.0.1:$port")
+  done
+  if ! redis-cli -h 127.0.0.1 -p "${CLUSTER_PORTS[0]}" cluster info 2>/dev/null | grep -q 'cluster_slots_assigned:16384'; then
+    log "creating Redis Cluster ${nodes[*]}"
+    redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >/dev/null
+  fi
+  for _ in $(seq 1 100); do cluster_ready && { log "Redis Cluster ready on 127.0.0.1:${CLUSTER_PORTS[*]}"; return; }; sleep 0.1; done
+  log "Redis Cluster did not become ready; see $DATA/log/redis-cluster-*.log"; exit 1
+}
+stop_cluster() {
+  for port in "${CLUSTER_PORTS[@]}"; do redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || true; done
+}
+
 status() {
   if [ -n "$(pg_bin || true)" ] && pg_ready; then echo "postgresql: running on 127.0.0.1:$PG_PORT"; else echo "postgresql: stopped"; fi
   if command -v redis-cli >/dev/null 2>&1 && redis_ready; then echo "redis: running on 127.0.0.1:$REDIS_PORT"; else echo "redis: stopped"; fi
@@ -113,12 +142,15 @@ case "${1:-}" in
     command -v openssl >/dev/null 2>&1 || missing+=(openssl)
     if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
     ;;
+  install-wrk) command -v wrk >/dev/null 2>&1 || apt_install wrk ;;
   start) ensure_installed; start_pg; start_redis; ensure_database "${2:-zalobot}" ;;
-  stop) stop_all ;;
+  start-cluster) ensure_installed; start_cluster ;;
+  stop) stop_cluster; stop_all ;;
   status) status ;;
   env)
     echo "ConnectionStrings__Postgres=Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD;Database=${2:-zalobot}"
     echo "ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT"
     ;;
-  *) echo "usage: services.sh install|install-chromium|install-nginx|start [db]|stop|status|env [db]" >&2; exit 2 ;;
+  env-cluster) echo "127.0.0.1:${CLUSTER_PORTS[0]},127.0.0.1:${CLUSTER_PORTS[1]},127.0.0.1:${CLUSTER_PORTS[2]}" ;;
+  *) echo "usage: services.sh install|install-chromium|install-nginx|install-wrk|start [db]|start-cluster|stop|status|env [db]|env-cluster" >&2; exit 2 ;;
 esac

@@ -16,6 +16,9 @@ fi
 export ZALOBOT_TEST_POSTGRES="$("$ROOT/deploy/local/services.sh" env postgres | sed -n 's/^ConnectionStrings__Postgres=//p')"
 export ZALOBOT_TEST_REDIS="$("$ROOT/deploy/local/services.sh" env | sed -n 's/^ConnectionStrings__Redis=//p')"
 export ZALOBOT_CHROMIUM="$(command -v chromium || true)"
+# A three-node Redis Cluster for the hash-slot test (RedisClusterTests).
+"$ROOT/deploy/local/services.sh" start-cluster
+export ZALOBOT_TEST_REDIS_CLUSTER="$("$ROOT/deploy/local/services.sh" env-cluster)"
 
 dotnet build ZaloBot.sln -c Release -v quiet -nologo
 

@@ -1,3 +1,4 @@
+using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 using ZaloBot.Dialogs.Text;
@@ -33,8 +34,8 @@ public sealed class CitizenBot : IBot
         _status = new StatusResponder(ports.FeedbackDesk);
         _dialogs = new DialogSet()
             .Add(new FeedbackIntakeDialog(ports.FeedbackDesk))
-            .Add(new HandoffMessageDialog(ports.StaffDesk))
-            .Add(new PrivacyDialog(ports.Signals));
+            .Add(new HandoffMessageDialog())
+            .Add(new PrivacyDialog());
     }
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ public sealed class CitizenBot : IBot
             // Staff answer this citizen; the web app shows them the message. Only "kết thúc" is ours.
             if (IsEndOfHandoff(turn))
             {
-                await EndHandoffAsync(turn, cancellationToken);
+                EndHandoff(turn);
             }
 
             return;
@@ -238,7 +239,7 @@ public sealed class CitizenBot : IBot
         }
         else if (turn.State.User.Handoff.Status == HandoffStatus.Requested && IsEndOfHandoff(turn))
         {
-            await EndHandoffAsync(turn, cancellationToken);
+            EndHandoff(turn);
         }
         else if (TextFolding.IsOneOf(text, texts.CancelWords))
         {
@@ -256,10 +257,11 @@ public sealed class CitizenBot : IBot
         {
             await _faq.UnknownAsync(turn, pending, cancellationToken);
         }
-        else if (conversation.LastTicketCode is { } lastCode && TextFolding.IsOneOf(text, [texts.IntakeConfirmYes]))
+        else if (conversation.LastTicketKey is { } lastKey && TextFolding.IsOneOf(text, [texts.IntakeConfirmYes])
+            && await _ports.FeedbackDesk.FindTicketByKeyAsync(turn.Activity.UserId, lastKey, cancellationToken) is { } last)
         {
             // A second tap on "Gửi phản ánh" after the ticket exists: never a second ticket.
-            turn.Send(texts.Fill(texts.IntakeAlreadySent, ("code", lastCode)), Formats.MenuOnly(texts));
+            turn.Send(texts.Fill(texts.IntakeAlreadySent, ("code", last.Code)), Formats.MenuOnly(texts));
         }
         else if (TicketCodes.TryFind(text, turn.LocalNow.Year, out var code))
         {
@@ -350,14 +352,34 @@ public sealed class CitizenBot : IBot
                 await _faq.VoteAsync(turn, args[0], args[1] == "up", cancellationToken);
                 break;
             case HiddenCommand.Rate when args.Count == 2 && int.TryParse(args[1], out var stars) && stars is >= 1 and <= 5:
-                turn.Send(await desk.RateTicketAsync(turn.Activity.UserId, args[0], stars, Formats.Key(turn, "rate"), cancellationToken)
-                    ? texts.Fill(texts.RatingThanks, ("stars", stars), ("code", args[0]))
-                    : texts.Fill(texts.StatusNotFound, ("code", args[0])));
+                // Only an answered or closed ticket of this user can be rated (the desk refuses others).
+                if (await desk.FindTicketAsync(turn.Activity.UserId, args[0], cancellationToken) is { Status: TicketStatus.Answered or TicketStatus.Closed } rated)
+                {
+                    turn.Record(new RateTicket(turn.Activity.UserId, rated.Code, stars));
+                    turn.Send(texts.Fill(texts.RatingThanks, ("stars", stars), ("code", args[0])));
+                }
+                else
+                {
+                    turn.Send(texts.Fill(texts.StatusNotFound, ("code", args[0])));
+                }
+
                 break;
             case HiddenCommand.Reopen when args.Count == 1:
-                turn.Send(await desk.ReopenTicketAsync(turn.Activity.UserId, args[0], Formats.Key(turn, "reopen"), cancellationToken)
-                    ? texts.Fill(texts.Reopened, ("code", args[0]))
-                    : texts.Fill(texts.StatusNotFound, ("code", args[0])));
+                if (await desk.FindTicketAsync(turn.Activity.UserId, args[0], cancellationToken) is { } reopened)
+                {
+                    // A ticket still in progress needs nothing; the citizen hears the same answer.
+                    if (reopened.Status is TicketStatus.Answered or TicketStatus.Closed)
+                    {
+                        turn.Record(new ReopenTicket(turn.Activity.UserId, reopened.Code));
+                    }
+
+                    turn.Send(texts.Fill(texts.Reopened, ("code", args[0])));
+                }
+                else
+                {
+                    turn.Send(texts.Fill(texts.StatusNotFound, ("code", args[0])));
+                }
+
                 break;
             default:
                 SendMenu(turn);
@@ -384,19 +406,16 @@ public sealed class CitizenBot : IBot
             return;
         }
 
-        await _ports.StaffDesk.RequestHandoffAsync(
-            new HandoffRequest(turn.Activity.UserId, turn.State.Conversation.LastUnansweredQuestion, false, turn.Now),
-            Formats.Key(turn, "handoff"),
-            cancellationToken);
+        turn.Record(new RequestHandoff(new HandoffRequest(turn.Activity.UserId, turn.State.Conversation.LastUnansweredQuestion, false, turn.Now)));
         handoff.Status = HandoffStatus.Requested;
         handoff.Since = turn.Now;
         turn.State.Conversation.LastUnansweredQuestion = null;
         turn.Send(texts.HandoffRequested, [MessageButton.Show(texts.EndHandoffButton)]);
     }
 
-    private async Task EndHandoffAsync(TurnContext turn, CancellationToken cancellationToken)
+    private static void EndHandoff(TurnContext turn)
     {
-        await _ports.StaffDesk.EndHandoffAsync(turn.Activity.UserId, Formats.Key(turn, "handoff-end"), cancellationToken);
+        turn.Record(new EndHandoff(turn.Activity.UserId));
         turn.State.User.Handoff.Status = HandoffStatus.None;
         turn.State.User.Handoff.Since = null;
         turn.Send(turn.Texts.HandoffEnded, Formats.MainMenu(turn.Texts));

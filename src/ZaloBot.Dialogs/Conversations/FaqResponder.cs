@@ -1,3 +1,4 @@
+using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Faq;
 using ZaloBot.Dialogs.Ports;
@@ -91,7 +92,7 @@ internal sealed class FaqResponder
     {
         turn.State.Conversation.PendingQuestion = null;
         turn.State.Conversation.LastUnansweredQuestion = question;
-        await _ports.Signals.RecordUnansweredQuestionAsync(turn.Activity.UserId, question, Formats.Key(turn, "unanswered"), cancellationToken);
+        turn.Record(new RecordUnansweredQuestion(turn.Activity.UserId, question));
         turn.Send(turn.Texts.Unknown, Formats.FeedbackOrStaff(turn.Texts));
     }
 
@@ -103,13 +104,13 @@ internal sealed class FaqResponder
     {
         turn.State.Conversation.PendingQuestion = null;
         turn.State.Conversation.LastUnansweredQuestion = question;
-        await _ports.Signals.RecordUnansweredQuestionAsync(turn.Activity.UserId, question, Formats.Key(turn, "unanswered"), cancellationToken);
+        turn.Record(new RecordUnansweredQuestion(turn.Activity.UserId, question));
         turn.Send(referral.Reply, Formats.FeedbackOrStaff(turn.Texts));
     }
 
     public async Task VoteAsync(TurnContext turn, string slug, bool helpful, CancellationToken cancellationToken)
     {
-        await _ports.Signals.RecordFaqVoteAsync(turn.Activity.UserId, slug, helpful, Formats.Key(turn, "vote"), cancellationToken);
+        turn.Record(new RecordFaqVote(turn.Activity.UserId, slug, helpful));
         if (helpful)
         {
             turn.Send(turn.Texts.FaqVoteThanks);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 using ZaloBot.Dialogs.Prompts;
@@ -234,10 +235,14 @@ public sealed class FeedbackIntakeDialog : ComponentDialog
             step.GetString("contactName"),
             step.GetString("contactPhone"),
             turn.Now);
-        var created = await _desk.CreateTicketAsync(ticket, Formats.Key(turn, "ticket"), cancellationToken);
-        turn.State.Conversation.LastTicketCode = created.Code;
-        turn.Send(texts.Fill(texts.IntakeCreated, ("code", created.Code), ("due", Formats.Date(created.DueDate))), Formats.MenuOnly(texts));
-        return await step.EndDialogAsync(created, cancellationToken);
+        var key = Formats.Key(turn, "ticket");
+        // The consent the citizen gave is the text they answered (the contact question), kept with the ticket.
+        var consent = ticket.ContactName is not null || ticket.ContactPhone is not null ? OutgoingMessage.Clip(texts.IntakeContactPrompt, 1000) : null;
+        turn.Record(new CreateTicket(ticket, key, consent));
+        turn.State.Conversation.LastTicketKey = key;
+        // {code} and {due} are filled by the committer once the ticket is stored (TicketReceipt).
+        turn.Send(texts.IntakeCreated, Formats.MenuOnly(texts));
+        return await step.EndDialogAsync(null, cancellationToken);
     }
 
     private static string Summary(WaterfallStepContext step)

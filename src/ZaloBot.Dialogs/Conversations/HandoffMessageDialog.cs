@@ -1,3 +1,4 @@
+using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 using ZaloBot.Dialogs.Prompts;
@@ -14,12 +15,9 @@ public sealed class HandoffMessageDialog : ComponentDialog
     /// <summary>A message for staff, not a novel: staff read these in a queue.</summary>
     private const int MaxMessageLength = 1000;
 
-    private readonly IStaffDesk _staff;
-
-    public HandoffMessageDialog(IStaffDesk staff)
+    public HandoffMessageDialog()
         : base(DialogIds.HandoffMessage)
     {
-        _staff = staff;
         AddDialog(new WaterfallDialog(Steps, [OfferAsync, AskMessageAsync, SaveAsync]));
         AddDialog(new ConfirmPrompt(OfferPrompt));
         AddDialog(new TextPrompt(MessagePrompt));
@@ -60,7 +58,7 @@ public sealed class HandoffMessageDialog : ComponentDialog
         }
 
         var turn = step.Turn;
-        await _staff.RequestHandoffAsync(new HandoffRequest(turn.Activity.UserId, message, true, turn.Now), Formats.Key(turn, "handoff"), cancellationToken);
+        turn.Record(new RequestHandoff(new HandoffRequest(turn.Activity.UserId, message, true, turn.Now)));
         turn.Send(turn.Texts.Fill(turn.Texts.HandoffMessageSaved, ("next", step.GetString("next"))), Formats.MenuOnly(turn.Texts));
         return await step.EndDialogAsync(null, cancellationToken);
     }

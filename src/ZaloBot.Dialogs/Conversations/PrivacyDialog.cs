@@ -1,3 +1,4 @@
+using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 using ZaloBot.Dialogs.Prompts;
@@ -10,12 +11,9 @@ public sealed class PrivacyDialog : ComponentDialog
     private const string Steps = "privacy.steps";
     private const string ConfirmPromptId = "privacy.confirm";
 
-    private readonly ICitizenSignals _signals;
-
-    public PrivacyDialog(ICitizenSignals signals)
+    public PrivacyDialog()
         : base(DialogIds.Privacy)
     {
-        _signals = signals;
         AddDialog(new WaterfallDialog(Steps, [ExplainAsync, RecordAsync]));
         AddDialog(new ConfirmPrompt(ConfirmPromptId));
         InitialDialogId = Steps;
@@ -38,7 +36,7 @@ public sealed class PrivacyDialog : ComponentDialog
         var turn = step.Turn;
         if (answer.Value)
         {
-            await _signals.RecordDeletionRequestAsync(turn.Activity.UserId, Formats.Key(turn, "deletion"), cancellationToken);
+            turn.Record(new RecordDeletionRequest(turn.Activity.UserId));
             turn.Send(turn.Texts.PrivacyRecorded, Formats.MenuOnly(turn.Texts));
         }
         else

@@ -20,9 +20,6 @@ public sealed class BotOptions
     /// <summary>Keeps the summary and the ticket readable; Zalo itself allows 2,000 characters per message.</summary>
     public int DescriptionMaxLength { get; set; } = 1500;
 
-    /// <summary>Processed message ids remembered per user to drop redeliveries. Zalo redelivers within minutes, so 50 is ample.</summary>
-    public int RecentMessageIdsToKeep { get; set; } = 50;
-
     /// <summary>Messages per <see cref="RateLimitWindow"/> before the bot stops answering a flooding user.</summary>
     public int RateLimitMaxMessages { get; set; } = 15;
 
@@ -65,11 +62,6 @@ public sealed class BotOptions
         if (DescriptionMinLength < 1 || DescriptionMaxLength < DescriptionMinLength || DescriptionMaxLength > 1800)
         {
             errors.Add("Bot:DescriptionMinLength/MaxLength must satisfy 1 <= min <= max <= 1800 (the summary must fit a 2,000-character message).");
-        }
-
-        if (RecentMessageIdsToKeep < 1)
-        {
-            errors.Add("Bot:RecentMessageIdsToKeep must be at least 1.");
         }
 
         if (RateLimitMaxMessages < 1 || RateLimitWindow <= TimeSpan.Zero)

@@ -17,6 +17,6 @@ public sealed class ConversationState
     /// <summary>The last question the bot could not answer: passed to staff as context when the citizen asks for them.</summary>
     public string? LastUnansweredQuestion { get; set; }
 
-    /// <summary>The ticket created by the last confirmation (answers a second tap on the confirm button).</summary>
-    public string? LastTicketCode { get; set; }
+    /// <summary>The key of the ticket created by the last confirmation (answers a second tap on the confirm button).</summary>
+    public string? LastTicketKey { get; set; }
 }

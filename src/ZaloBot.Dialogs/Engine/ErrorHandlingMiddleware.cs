@@ -5,7 +5,7 @@ namespace ZaloBot.Dialogs.Engine;
 /// <summary>
 /// Outermost middleware: an unhandled exception is logged (ids only, never message text), the
 /// citizen gets an apology and that conversation is reset so they are not stuck in a broken flow.
-/// User state (handoff, flood counter, seen ids) is kept.
+/// The failed turn's effects are dropped with its replies. User state (handoff, flood counter) is kept.
 /// </summary>
 public sealed class ErrorHandlingMiddleware : ITurnMiddleware
 {
@@ -26,7 +26,7 @@ public sealed class ErrorHandlingMiddleware : ITurnMiddleware
         {
             _logger.LogError(ex, "Turn failed for user {UserId}, message {MessageId}; conversation reset", turn.Activity.UserId, turn.Activity.MessageId);
             turn.State.Conversation = new ConversationState { LastActivityAt = turn.Now };
-            turn.ClearReplies();
+            turn.ClearRepliesAndEffects();
             turn.Send(turn.Texts.ErrorApology, [MessageButton.Show(turn.Texts.MenuButton)]);
         }
     }

@@ -1,11 +1,13 @@
 using ZaloBot.Dialogs.Content;
+using ZaloBot.Dialogs.Effects;
 
 namespace ZaloBot.Dialogs.Engine;
 
-/// <summary>One turn: the inbound activity, the working copy of the state, and the replies so far.</summary>
+/// <summary>One turn: the inbound activity, the working copy of the state, and the replies and effects so far.</summary>
 public sealed class TurnContext
 {
     private readonly List<OutgoingMessage> _replies = [];
+    private readonly List<TurnEffect> _effects = [];
 
     public TurnContext(Activity activity, BotState state, BotTexts texts, BotOptions options, TimeProvider time)
     {
@@ -29,6 +31,9 @@ public sealed class TurnContext
 
     public IReadOnlyList<OutgoingMessage> Replies => _replies;
 
+    /// <summary>What the turn wants done outside the conversation, in order; applied by the committer with the new state.</summary>
+    public IReadOnlyList<TurnEffect> Effects => _effects;
+
     /// <summary>Scratch space for middleware during one turn (not persisted).</summary>
     public IDictionary<string, object> Items { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
 
@@ -41,6 +46,12 @@ public sealed class TurnContext
 
     public void Send(string text, IEnumerable<MessageButton>? buttons = null) => _replies.Add(OutgoingMessage.Create(text, buttons));
 
-    /// <summary>Drops the replies gathered so far (the error middleware replaces them with an apology).</summary>
-    public void ClearReplies() => _replies.Clear();
+    public void Record(TurnEffect effect) => _effects.Add(effect);
+
+    /// <summary>Drops the replies and effects gathered so far (the error middleware replaces them with an apology).</summary>
+    public void ClearRepliesAndEffects()
+    {
+        _replies.Clear();
+        _effects.Clear();
+    }
 }

@@ -3,9 +3,10 @@ using ZaloBot.Dialogs.Content;
 namespace ZaloBot.Dialogs.Engine;
 
 /// <summary>
-/// The entry point: one turn is a function (old state, activity) → (new state, replies). It does
-/// no I/O of its own; the bot's side effects go through ports keyed by the activity's message id,
-/// so running the same turn again on the same old state (after a version conflict) is safe.
+/// The entry point: one turn is a function (old state, activity, read-only lookups) → (new state, replies,
+/// effects). It writes nothing: the effects are data that the web app's committer applies together with the new
+/// state, so running the same turn again on the same old state (after a version conflict) is safe. Redeliveries of
+/// an already committed event never reach the engine (the committer's processed marker).
 /// </summary>
 public sealed class TurnEngine
 {
@@ -37,19 +38,6 @@ public sealed class TurnEngine
         ArgumentNullException.ThrowIfNull(activity);
 
         var working = BotStateSerializer.Clone(state);
-        var seen = working.User.RecentMessageIds;
-        if (seen.Contains(activity.MessageId, StringComparer.Ordinal))
-        {
-            // A redelivery of a message already handled: its replies went out with the first run.
-            return new TurnResult(working, []);
-        }
-
-        seen.Add(activity.MessageId);
-        if (seen.Count > _options.RecentMessageIdsToKeep)
-        {
-            seen.RemoveRange(0, seen.Count - _options.RecentMessageIdsToKeep);
-        }
-
         var turn = new TurnContext(activity, working, _texts, _options, _time);
         await _pipeline(turn, cancellationToken);
 
@@ -58,7 +46,7 @@ public sealed class TurnEngine
             turn.State.Conversation.LastActivityAt = turn.Now;
         }
 
-        return new TurnResult(turn.State, turn.Replies.ToList());
+        return new TurnResult(turn.State, turn.Replies.ToList(), turn.Effects.ToList());
     }
 
     private TurnDelegate Build(List<ITurnMiddleware> middleware)

@@ -10,8 +10,8 @@ using TicketStatus = ZaloBot.Web.Feedback.TicketStatus;
 
 namespace ZaloBot.Web.Conversations;
 
-/// <summary>The bot's view of tickets: categories and wards from the database, intake and status through <see cref="TicketDesk"/>.</summary>
-public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, BotTexts texts, TimeProvider time) : IFeedbackDesk
+/// <summary>The bot's read-only view of tickets: categories and wards from the database, status through <see cref="TicketDesk"/>.</summary>
+public sealed class BotFeedbackDesk(IServiceScopeFactory scopes) : IFeedbackDesk
 {
     public async Task<IReadOnlyList<Dialogs.Ports.FeedbackCategory>> GetCategoriesAsync(CancellationToken cancellationToken)
     {
@@ -32,30 +32,6 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, BotTexts texts,
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
         var rows = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Ward && u.IsActive).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
         return rows.Select(w => new Ward(w.Code, w.Name, WardSynonyms(w.Name))).ToList();
-    }
-
-    public async Task<CreatedTicket> CreateTicketAsync(Dialogs.Ports.NewTicket ticket, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
-        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-        var photoUrls = ticket.Photos.Select(p => p.Url).ToList();
-        // Photos were downloaded when they arrived (Zalo links expire); link the stored copies.
-        var attachmentIds = photoUrls.Count == 0
-            ? []
-            : await db.Attachments.Where(a => a.ZaloUserId == ticket.ZaloUserId && a.SourceUrl != null && photoUrls.Contains(a.SourceUrl))
-                .Select(a => a.Id).ToListAsync(cancellationToken);
-        long? consentId = null;
-        if (ticket.ContactName is not null || ticket.ContactPhone is not null)
-        {
-            consentId = await RecordConsentAsync(db, ticket.ZaloUserId, cancellationToken);
-        }
-
-        var intake = await desk.CreateAsync(new Feedback.NewTicket(
-            idempotencyKey, ticket.ZaloUserId, ticket.CategoryCode, ticket.Description, ticket.WardCode,
-            ticket.Location?.Latitude, ticket.Location?.Longitude, ticket.Location?.Address,
-            ticket.ContactName, ticket.ContactPhone, consentId, attachmentIds), cancellationToken);
-        return new CreatedTicket(intake.Code, intake.DueDate);
     }
 
     public async Task<IReadOnlyList<TicketView>> ListTicketsAsync(string zaloUserId, int max, CancellationToken cancellationToken)
@@ -80,49 +56,12 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, BotTexts texts,
         return ToView(found, units.GetValueOrDefault(found.Code));
     }
 
-    public async Task<bool> RateTicketAsync(string zaloUserId, string code, int stars, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<TicketView?> FindTicketByKeyAsync(string zaloUserId, string key, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-        var current = await desk.FindForCitizenAsync(zaloUserId, code, cancellationToken);
-        if (current is null)
-        {
-            return false;
-        }
-
-        // A re-run of the same turn finds the rating already stored.
-        return current.Rating == stars || (await desk.RateByCitizenAsync(zaloUserId, code, stars, cancellationToken)).Succeeded;
-    }
-
-    public async Task<bool> ReopenTicketAsync(string zaloUserId, string code, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-        var current = await desk.FindForCitizenAsync(zaloUserId, code, cancellationToken);
-        if (current is null)
-        {
-            return false;
-        }
-
-        return current.Status is not (TicketStatus.Answered or TicketStatus.Closed)
-            || (await desk.ReopenByCitizenAsync(zaloUserId, code, cancellationToken)).Succeeded;
-    }
-
-    private async Task<long> RecordConsentAsync(ZaloBotDbContext db, string zaloUserId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var citizen = await CitizenDirectory.GetOrCreateAsync(db, zaloUserId, now, cancellationToken);
-        var consent = new ConsentRecord
-        {
-            CitizenId = citizen.Id,
-            Purpose = "contact-for-feedback",
-            ConsentText = Dialogs.Engine.OutgoingMessage.Clip(texts.IntakeContactPrompt, 1000),
-            Channel = "chat",
-            GivenAt = now,
-        };
-        db.ConsentRecords.Add(consent);
-        await db.SaveChangesAsync(cancellationToken);
-        return consent.Id;
+        var code = await scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>().Tickets.AsNoTracking()
+            .Where(t => t.SourceMessageId == key && t.Citizen!.ZaloUserId == zaloUserId).Select(t => t.Code).SingleOrDefaultAsync(cancellationToken);
+        return code is null ? null : await FindTicketAsync(zaloUserId, code, cancellationToken);
     }
 
     private static async Task<Dictionary<string, string>> UnitNamesAsync(AsyncServiceScope scope, List<string> codes, CancellationToken cancellationToken) =>

@@ -6,8 +6,8 @@ using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Conversations;
 
-/// <summary>The office's live queue for the bot: handoff requests in PostgreSQL, office hours from options and the calendar.</summary>
-public sealed class BotStaffDesk(IServiceScopeFactory scopes, IOptions<OfficeHoursOptions> options, TimeProvider time) : IStaffDesk
+/// <summary>The office's hours for the bot: from options and the calendar (handoff requests are effects).</summary>
+public sealed class BotStaffDesk(IServiceScopeFactory scopes, IOptions<OfficeHoursOptions> options) : IStaffDesk
 {
     public async Task<OfficeHours> GetOfficeHoursAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -37,37 +37,5 @@ public sealed class BotStaffDesk(IServiceScopeFactory scopes, IOptions<OfficeHou
         }
 
         return new OfficeHours(false, new DateTimeOffset(day.ToDateTime(hours.Opens), hours.UtcOffset));
-    }
-
-    /// <summary>One open request per citizen: a repeat (or a re-run turn) finds it and adds nothing.</summary>
-    public async Task RequestHandoffAsync(Dialogs.Ports.HandoffRequest request, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
-        var open = await db.HandoffRequests.AnyAsync(
-            h => h.ZaloUserId == request.ZaloUserId && h.State != HandoffState.Closed, cancellationToken);
-        if (open)
-        {
-            return;
-        }
-
-        db.HandoffRequests.Add(new HandoffRequest
-        {
-            ZaloUserId = request.ZaloUserId,
-            RequestedAt = request.RequestedAt,
-            State = HandoffState.Waiting,
-            Note = request.Message is null ? null : Dialogs.Engine.OutgoingMessage.Clip(request.Message),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task EndHandoffAsync(string zaloUserId, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
-        var now = time.GetUtcNow();
-        await db.HandoffRequests
-            .Where(h => h.ZaloUserId == zaloUserId && h.State != HandoffState.Closed)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.State, HandoffState.Closed).SetProperty(h => h.ClosedAt, now), cancellationToken);
     }
 }

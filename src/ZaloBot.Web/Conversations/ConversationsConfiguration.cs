@@ -6,7 +6,6 @@ using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 using ZaloBot.Dialogs.Understanding;
 using ZaloBot.Web.Hosting;
-using ZaloBot.Web.Inbound;
 
 namespace ZaloBot.Web.Conversations;
 
@@ -14,7 +13,7 @@ public static class ConversationsConfiguration
 {
     /// <summary>
     /// The citizen conversations: bot texts from content/bot-texts.vi.yaml, options "Bot" and "Office", the turn
-    /// engine (error handler outermost, then the flood limit), the ports over PostgreSQL, state in Redis.
+    /// engine (error handler outermost, then the flood limit), the read-only lookups over PostgreSQL, and the one committer of a turn (state, effects, transcript, outbox in PostgreSQL).
     /// </summary>
     public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
     {
@@ -33,12 +32,10 @@ public static class ConversationsConfiguration
         });
         builder.Services.AddSingleton<BotFeedbackDesk>();
         builder.Services.AddSingleton<BotStaffDesk>();
-        builder.Services.AddSingleton<BotSignals>();
         builder.Services.AddSingleton<BotFaqCatalog>();
         builder.Services.AddSingleton(sp => new BotPorts(
             sp.GetRequiredService<BotFeedbackDesk>(),
             sp.GetRequiredService<BotStaffDesk>(),
-            sp.GetRequiredService<BotSignals>(),
             sp.GetRequiredService<BotFaqCatalog>()));
         builder.Services.AddSingleton(sp => new CitizenBot(sp.GetRequiredService<BotPorts>(), sp.GetRequiredService<IRecognizer>()));
         builder.Services.AddSingleton(sp => new CitizenNotices(sp.GetRequiredService<BotTexts>()));
@@ -51,10 +48,11 @@ public static class ConversationsConfiguration
                 new ErrorHandlingMiddleware(sp.GetRequiredService<ILogger<ErrorHandlingMiddleware>>()),
                 new RateLimitMiddleware(),
             ]));
-        builder.Services.AddSingleton<ConversationStateStore>();
-        builder.Services.AddSingleton<ConversationRunner>();
+        // TryAdd: channel tests register a recording turn function first.
+        builder.Services.TryAddSingleton<ITurnFunction, DialogTurnFunction>();
+        builder.Services.AddScoped<TurnEffects>();
+        builder.Services.AddScoped<TurnCommitter>();
         builder.Services.AddScoped<StaffHandover>();
-        builder.Services.TryAddScoped<IInboundEventHandler, DialogInboundEventHandler>();
         return builder;
     }
 }

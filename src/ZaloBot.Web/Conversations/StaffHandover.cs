@@ -1,15 +1,14 @@
 using ZaloBot.Dialogs.Engine;
-using ZaloBot.Web.Outbox;
-using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Conversations;
 
 /// <summary>
 /// Tells the dialog engine that staff took a citizen's conversation (the bot goes silent, except "kết thúc") or
-/// handed it back (the bot greets with the menu). The engine's replies, whose texts live in bot-texts.vi.yaml,
-/// go to the outbox like any turn's, keyed by the handoff so a repeated click sends nothing twice.
+/// handed it back (the bot greets with the menu). It is a turn like a citizen's, committed by
+/// <see cref="TurnCommitter"/> under the key of the handoff, so a repeated click commits (and sends) nothing twice.
+/// Its own scope: the committer's DbContext must not share the console page's tracked entities.
 /// </summary>
-public sealed class StaffHandover(ConversationRunner runner, ZaloBotDbContext db, TimeProvider time)
+public sealed class StaffHandover(IServiceScopeFactory scopes, TimeProvider time)
 {
     public Task TookOverAsync(string zaloUserId, long handoffId, CancellationToken cancellationToken) =>
         RunAsync(zaloUserId, ActivityType.StaffTookOver, $"handoff:{handoffId}:taken", cancellationToken);
@@ -19,16 +18,8 @@ public sealed class StaffHandover(ConversationRunner runner, ZaloBotDbContext db
 
     private async Task RunAsync(string zaloUserId, ActivityType type, string key, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var replies = await runner.RunAsync(new Activity { Type = type, UserId = zaloUserId, MessageId = key, Timestamp = now }, cancellationToken);
-        var payloads = replies.SelectMany(OutboxPayload.FromReply).ToList();
-        for (var i = 0; i < payloads.Count; i++)
-        {
-            var outboxKey = $"{key}:{i}";
-            db.OutboundMessages.Add(payloads[i].ToOutbound(zaloUserId, outboxKey, OutboundPriority.Interactive, now));
-            db.Transcript.Add(new TranscriptEntry { ZaloUserId = zaloUserId, Direction = TranscriptDirection.FromBot, Text = payloads[i].Text, At = now, SourceId = outboxKey });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var activity = new Activity { Type = type, UserId = zaloUserId, MessageId = key, Timestamp = time.GetUtcNow() };
+        await scope.ServiceProvider.GetRequiredService<TurnCommitter>().CommitAsync(new InboundTurn(null, zaloUserId, key, []) { Activity = activity }, cancellationToken);
     }
 }

@@ -24,11 +24,11 @@ public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, Tick
     private const string UniqueViolation = "23505";
 
     /// <summary>
-    /// Creates the ticket for an intake, once per <see cref="NewTicket.SourceMessageId"/>: a repeated or concurrent call
+    /// Creates the ticket for an intake, once per <see cref="TicketRequest.SourceMessageId"/>: a repeated or concurrent call
     /// with the same key returns the existing ticket. The code comes from the per-year counter, the unit from the category,
     /// the due date from the working-day calendar.
     /// </summary>
-    public async Task<TicketIntake> CreateAsync(NewTicket request, CancellationToken cancellationToken)
+    public async Task<TicketIntake> CreateAsync(TicketRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SourceMessageId);
@@ -62,7 +62,9 @@ public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, Tick
         var consented = request.ConsentRecordId is { } consentId && await db.ConsentRecords
             .AnyAsync(c => c.Id == consentId && c.CitizenId == citizenId && c.WithdrawnAt == null, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The committer calls this inside the turn's transaction; the console and tests call it on its own.
+        var ambient = db.Database.CurrentTransaction is not null;
+        await using var transaction = ambient ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             // The row lock taken by the upsert serialises concurrent intakes of the same year; a losing duplicate
@@ -111,10 +113,14 @@ public sealed class TicketDesk(ZaloBotDbContext db, CitizenNotices notices, Tick
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.TicketId, ticket.Id), cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return new TicketIntake(ticket.Id, ticket.Code, ticket.DueDate, Created: true);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: UniqueViolation })
+        catch (DbUpdateException ex) when (transaction is not null && ex.InnerException is PostgresException { SqlState: UniqueViolation })
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();

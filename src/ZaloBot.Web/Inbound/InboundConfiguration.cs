@@ -12,6 +12,7 @@ public static class InboundConfiguration
     {
         builder.Services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<InboundPartitions>();
+        builder.Services.AddSingleton<PartitionLeases>();
         builder.Services.AddSingleton<InboundWorkSignal>();
         builder.Services.AddSingleton<InboundQueue>();
         builder.Services.AddScoped<InboundProcessor>();

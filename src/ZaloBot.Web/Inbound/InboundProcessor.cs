@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
@@ -12,32 +11,22 @@ using ZaloBot.Zalo.Events;
 namespace ZaloBot.Web.Inbound;
 
 /// <summary>
-/// Handles one inbound event (scoped; called by <see cref="InboundWorker"/> one event at a time per user). Idempotent:
-/// a processed marker in Redis skips re-runs, and every write has a unique key (transcript SourceId+Direction, outbox
-/// IdempotencyKey, attachment user+URL), so a crash between the writes and the stream ack does no harm.
+/// Handles one inbound event (scoped; called by <see cref="InboundWorker"/> one event at a time per user). Channel
+/// facts are handled here (echoes dropped, receipts move outbox rows); a citizen's event, after its media is
+/// downloaded, is one turn that <see cref="TurnCommitter"/> runs and commits once.
 /// </summary>
 public sealed class InboundProcessor(
     ZaloBotDbContext db,
     IConnectionMultiplexer redis,
     RedisKeys keys,
-    IInboundEventHandler handler,
+    TurnCommitter committer,
     MediaDownloader media,
-    OutboxWorkSignal outboxSignal,
     IOptions<WebhookOptions> webhook,
     TimeProvider time,
     ILogger<InboundProcessor> logger)
 {
-    /// <summary>
-    /// Handles the event of <paramref name="partition"/> unless its processed marker exists. The caller sets the marker
-    /// (<c>{in:p}:done:key</c>) in the same Redis transaction as the stream acknowledgement.
-    /// </summary>
-    public async Task ProcessAsync(int partition, string dedupeKey, string body, CancellationToken cancellationToken)
+    public async Task ProcessAsync(string dedupeKey, string body, CancellationToken cancellationToken)
     {
-        if (await redis.GetDatabase().KeyExistsAsync(keys.Done(partition, dedupeKey)))
-        {
-            return;
-        }
-
         var evt = ZaloEventParser.Parse(body, [webhook.Value.OaId]);
         await HandleAsync(evt, dedupeKey, cancellationToken);
     }
@@ -55,7 +44,7 @@ public sealed class InboundProcessor(
 
             case OaMessageEchoEvent echo:
                 // A human replied from the OA Manager: part of the conversation, not ours to answer.
-                await AddTranscriptAsync(echo.UserId, TranscriptDirection.FromStaff, echo.Text ?? $"[{echo.Kind}]", echo.MessageId, At(evt, now), cancellationToken);
+                await committer.RecordStaffMessageAsync(echo, dedupeKey, cancellationToken);
                 return;
 
             case MessageReceivedEvent received:
@@ -90,98 +79,21 @@ public sealed class InboundProcessor(
             return;
         }
 
-        var userId = evt.UserId;
-        IReadOnlyList<Guid> attachmentIds = [];
-        if (evt is UserMessageEvent withMedia)
-        {
-            // Downloads happen before the transaction opens (up to Inbound:MediaTimeout each).
-            attachmentIds = await media.DownloadAsync(db, userId, withMedia.Attachments, cancellationToken);
-        }
-
-        // The citizen and the transcript line in one transaction, committed before the turn runs: the turn's side
-        // effects (tickets, votes, consent) use their own connections and must not wait on rows this event holds.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await TouchCitizenAsync(evt, userId, now, cancellationToken);
-            if (evt is UserMessageEvent message)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await AddTranscriptAsync(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : dedupeKey, At(evt, now), cancellationToken);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        // The turn saves its state before returning; its replies are written next. A crash in between re-runs the
-        // event, and the engine hands back the saved replies of that turn (see ConversationRunner).
-        var replies = await handler.HandleAsync(new InboundTurn(evt, userId, dedupeKey, attachmentIds), cancellationToken);
-
-        // One statement per reply; ON CONFLICT makes a re-run (stream redelivery) add nothing.
-        for (var i = 0; i < replies.Count; i++)
-        {
-            var row = replies[i].ToOutbound(userId, TurnKey(dedupeKey, i), OutboundPriority.Interactive, now);
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO outbound_messages (zalo_user_id, priority, payload, state, attempts, next_attempt_at, idempotency_key, created_at)
-                VALUES ({row.ZaloUserId}, {(int)row.Priority}, {row.Payload}::jsonb, {(int)row.State}, 0, {row.NextAttemptAt}, {row.IdempotencyKey}, {row.CreatedAt})
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        if (replies.Count > 0)
-        {
-            outboxSignal.Pulse();
-        }
-    }
-
-    /// <summary>The outbox idempotency key of the n-th reply to an inbound event.</summary>
-    public static string TurnKey(string dedupeKey, int index)
-    {
-        var key = $"turn:{dedupeKey}:{index}";
-        return key.Length <= 200 ? key : $"turn:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dedupeKey)))}:{index}";
-    }
-
-    /// <summary>
-    /// Creates the citizen on first contact; user_send_*, follow and user_submit_info move LastInteractionAt forward
-    /// (the 48 h / 7 d reply window); receipts and reactions do not. Follow/unfollow set IsFollower.
-    /// </summary>
-    private async Task TouchCitizenAsync(ZaloEvent evt, string userId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var interaction = evt is UserMessageEvent or FollowEvent or UserSubmitInfoEvent;
-        DateTimeOffset? at = interaction ? At(evt, now) : null;
-        bool? follows = evt switch { FollowEvent => true, UnfollowEvent => false, _ => null };
-        // One round trip: create on first contact, move LastInteractionAt forward only (events can arrive out of order).
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO citizens (zalo_user_id, first_seen_at, last_interaction_at, is_follower)
-            VALUES ({userId}, {now}, {at}, {follows ?? false})
-            ON CONFLICT (zalo_user_id) DO UPDATE SET
-                last_interaction_at = GREATEST(citizens.last_interaction_at, excluded.last_interaction_at),
-                is_follower = COALESCE({follows}::boolean, citizens.is_follower)
-            """, cancellationToken);
-    }
-
-    private async Task AddTranscriptAsync(string? userId, TranscriptDirection direction, string text, string sourceId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(userId))
+        // A redelivery of a committed event: nothing to download, nothing to run.
+        if (await committer.IsProcessedAsync(dedupeKey, cancellationToken))
         {
             return;
         }
 
-        var line = text.Length <= 4000 ? text : text[..4000];
-        var source = sourceId.Length <= 200 ? sourceId : sourceId[..200];
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO transcript (zalo_user_id, direction, text, at, source_id) VALUES ({userId}, {(int)direction}, {line}, {at}, {source}) ON CONFLICT (source_id, direction) DO NOTHING",
-            cancellationToken);
-    }
+        IReadOnlyList<Guid> attachmentIds = [];
+        if (evt is UserMessageEvent withMedia)
+        {
+            // Downloads happen before the turn's transaction opens (up to Inbound:MediaTimeout each).
+            attachmentIds = await media.DownloadAsync(db, evt.UserId, withMedia.Attachments, cancellationToken);
+        }
 
-    private static string DescribeForTranscript(UserMessageEvent message) => message.Kind switch
-    {
-        ZaloMessageKind.Text => message.Text ?? "",
-        ZaloMessageKind.Location when message.Attachments.OfType<LocationAttachment>().FirstOrDefault() is { } l =>
-            $"[location {l.Latitude},{l.Longitude}] {message.Text}".TrimEnd(),
-        _ => $"[{message.Kind.ToString().ToLowerInvariant()}] {message.Text}".TrimEnd(),
-    };
+        await committer.CommitAsync(new InboundTurn(evt, evt.UserId, dedupeKey, attachmentIds), cancellationToken);
+    }
 
     /// <summary>The event's own time (epoch ms) when it parses and is not in the future; else now.</summary>
     private static DateTimeOffset At(ZaloEvent evt, DateTimeOffset now) =>

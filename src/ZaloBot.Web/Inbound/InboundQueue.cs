@@ -25,7 +25,6 @@ public sealed class InboundQueue(IConnectionMultiplexer redis, RedisKeys keys, I
         """);
 
     private static readonly LuaScript Redrive = LuaScript.Prepare("""
-        redis.call('DEL', @done)
         redis.call('SET', @dedupe, '1', 'PX', @ttl)
         return redis.call('XADD', @stream, '*', 'k', @key, 'u', @user, 'b', @body)
         """);
@@ -54,13 +53,12 @@ public sealed class InboundQueue(IConnectionMultiplexer redis, RedisKeys keys, I
         return added;
     }
 
-    /// <summary>Adds an event again regardless of its dedupe and processed markers (dead-letter re-drive).</summary>
+    /// <summary>Adds an event again regardless of its dedupe key (dead-letter re-drive; a dead letter was never committed, so it has no processed marker).</summary>
     public async Task RedriveAsync(string dedupeKey, string? userId, string body)
     {
         var partition = partitions.Of(userId);
         await redis.GetDatabase().ScriptEvaluateAsync(Redrive, new
         {
-            done = keys.Done(partition, dedupeKey),
             dedupe = keys.Dedupe(partition, dedupeKey),
             stream = keys.Stream(partition),
             ttl = _ttlMs,

@@ -7,7 +7,7 @@ namespace ZaloBot.Web.Inbound;
 
 /// <summary>
 /// Consumes the partitioned inbound streams. Each partition has one owner at a time across all processes, held by a
-/// Redis lease (<c>SET NX PX</c>, renewed every third of <see cref="InboundOptions.LeaseDuration"/>): a user's events
+/// Redis lease (<see cref="PartitionLeases"/>, renewed every third of <see cref="InboundOptions.LeaseDuration"/>): a user's events
 /// all hash to one partition, so they are handled one at a time and in stream order; partitions run in parallel.
 /// Live instances register in a sorted set and each takes about partitions / instances, releasing the surplus when
 /// another instance joins. A new owner first takes over whatever the previous one left unacknowledged
@@ -19,6 +19,7 @@ public sealed class InboundWorker(
     IConnectionMultiplexer redis,
     RedisKeys keys,
     InboundPartitions partitions,
+    PartitionLeases leases,
     IServiceScopeFactory scopes,
     InboundWorkSignal signal,
     IOptions<InboundOptions> options,
@@ -30,12 +31,6 @@ public sealed class InboundWorker(
 
     /// <summary>How often an idle owner looks for entries stuck in other consumers' pending lists (a safety net).</summary>
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
-
-    private static readonly LuaScript RenewScript = LuaScript.Prepare(
-        "if redis.call('GET', @key) == @token then return redis.call('PEXPIRE', @key, @ttl) end return 0");
-
-    private static readonly LuaScript ReleaseScript = LuaScript.Prepare(
-        "if redis.call('GET', @key) == @token then return redis.call('DEL', @key) end return 0");
 
     private readonly InboundOptions _options = options.Value;
     private readonly Dictionary<int, Ownership> _owned = [];
@@ -91,22 +86,13 @@ public sealed class InboundWorker(
 
     private async Task BalanceAsync(CancellationToken stoppingToken)
     {
-        var db = redis.GetDatabase();
-        var now = time.GetUtcNow();
-        var lease = (long)_options.LeaseDuration.TotalMilliseconds;
-        await db.SortedSetAddAsync(keys.Workers, InstanceId, now.ToUnixTimeMilliseconds());
-        await db.SortedSetRemoveRangeByScoreAsync(keys.Workers, double.NegativeInfinity, now.ToUnixTimeMilliseconds() - lease);
-        var live = Math.Max(1, await db.SortedSetLengthAsync(keys.Workers));
-        var share = (int)Math.Ceiling(partitions.Count / (double)live);
-
+        var share = await leases.HeartbeatAsync(InstanceId);
         foreach (var (partition, owned) in Snapshot())
         {
-            var renewedAt = time.GetUtcNow();
-            var renewed = !owned.Task.IsCompleted
-                && (long)await db.ScriptEvaluateAsync(RenewScript, new { key = keys.Lease(partition), token = InstanceId, ttl = lease }) == 1;
-            if (renewed)
+            var renewedUntil = owned.Task.IsCompleted ? null : await leases.RenewAsync(partition, InstanceId);
+            if (renewedUntil is { } until)
             {
-                owned.ValidUntil = renewedAt + _options.LeaseDuration;
+                owned.ValidUntil = until;
             }
             else
             {
@@ -135,15 +121,14 @@ public sealed class InboundWorker(
                 mine = _owned.ContainsKey(partition);
             }
 
-            var acquiredAt = time.GetUtcNow();
-            if (mine || !await db.StringSetAsync(keys.Lease(partition), InstanceId, _options.LeaseDuration, When.NotExists))
+            if (mine || await leases.TryAcquireAsync(partition, InstanceId) is not { } validUntil)
             {
                 continue;
             }
 
             var ownership = new Ownership(CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
             {
-                ValidUntil = acquiredAt + _options.LeaseDuration,
+                ValidUntil = validUntil,
             };
             ownership.Task = Task.Run(() => RunPartitionAsync(partition, ownership), CancellationToken.None);
             lock (_owned)
@@ -181,14 +166,7 @@ public sealed class InboundWorker(
         }
 
         owned.Cancellation.Dispose();
-        try
-        {
-            await redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, new { key = keys.Lease(partition), token = InstanceId });
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            // The lease expires by itself within LeaseDuration.
-        }
+        await leases.ReleaseAsync(partition, InstanceId);
     }
 
     private async Task StopAllAsync()
@@ -198,15 +176,7 @@ public sealed class InboundWorker(
             await StopAsync(partition, owned);
         }
 
-        try
-        {
-            await redis.GetDatabase().SortedSetRemoveAsync(keys.Workers, InstanceId);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            // Its score ages out after one lease.
-        }
-
+        await leases.LeaveAsync(InstanceId);
         heartbeats.Remove(Name);
     }
 
@@ -309,7 +279,7 @@ public sealed class InboundWorker(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<InboundProcessor>().ProcessAsync(partition, key, body, ct);
+                await scope.ServiceProvider.GetRequiredService<InboundProcessor>().ProcessAsync(key, body, ct);
                 await AckAsync(db, partition, entry.Id, key);
                 return true;
             }
@@ -381,8 +351,6 @@ public sealed class InboundWorker(
         if (key is not null)
         {
             _ = tx.HashDeleteAsync(keys.Attempts(partition), key);
-            // The processed marker: a redelivery of this event (re-drive aside) is skipped.
-            _ = tx.StringSetAsync(keys.Done(partition, key), "1", _options.DedupeRetention);
         }
 
         await tx.ExecuteAsync();

@@ -68,6 +68,8 @@ public sealed class MediaDownloader(
             ids.Add(row.Id);
         }
 
+        // Stored before the turn's transaction opens; a re-run of the event finds them by user and URL.
+        await db.SaveChangesAsync(cancellationToken);
         return ids;
     }
 

@@ -63,6 +63,10 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
 
     public DbSet<HandoffRequest> HandoffRequests => Set<HandoffRequest>();
 
+    public DbSet<ConversationStateRow> ConversationStates => Set<ConversationStateRow>();
+
+    public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

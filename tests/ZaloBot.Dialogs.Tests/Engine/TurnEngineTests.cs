@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Tests.Support;
 using ZaloBot.Dialogs.Understanding;
@@ -7,17 +8,46 @@ namespace ZaloBot.Dialogs.Tests.Engine;
 
 public class TurnEngineTests
 {
+    // Redeliveries no longer reach the engine: the web app's committer skips an event whose processed marker exists
+    // (tested in ZaloBot.Web.Tests TurnCommitTests). What the engine owes the committer is purity, pinned here.
     [Test]
-    public async Task RunTurnAsync_SameMessageIdTwice_SecondRunIsSilentNoOp()
+    public async Task RunTurnAsync_SameActivityOnSameState_SameStateRepliesAndEffects()
     {
         var t = new Transcript();
-        var activity = Activity.Message(t.UserId, "zalo-msg-1", t.Time.GetUtcNow(), "xin chào");
+        await t.FillIntakeUpToConfirm();
+        var stored = t.StateJson;
+        var confirm = Activity.Message(t.UserId, "zalo-confirm-1", t.Time.GetUtcNow(), "Xác nhận gửi");
 
-        var first = await t.Send(activity);
-        var second = await t.Send(activity);
+        var first = await t.RunOn(stored, confirm);
+        var second = await t.RunOn(stored, confirm);
 
-        Assert.That(first, Has.Count.EqualTo(1));
-        Assert.That(second, Is.Empty);
+        Assert.That(BotStateSerializer.Serialize(second.NewState), Is.EqualTo(BotStateSerializer.Serialize(first.NewState)));
+        Assert.That(second.Replies.Select(r => r.Text), Is.EqualTo(first.Replies.Select(r => r.Text)));
+        Assert.That(second.Effects, Is.EqualTo(first.Effects).Using<TurnEffect>((a, b) => a.ToString() == b.ToString()));
+        Assert.That(first.Effects.OfType<CreateTicket>().Count(), Is.EqualTo(1));
+        Assert.That(t.Desk.Tickets, Is.Empty, "running a turn writes nothing");
+    }
+
+    [Test]
+    public async Task RunTurnAsync_DialogThrows_EffectsOfTheFailedTurnAreDropped()
+    {
+        var t = new Transcript();
+        var state = new BotState();
+        var engine = new TurnEngine(new ThrowingBot(), t.Texts, t.Options, t.Time, [new ErrorHandlingMiddleware(t.Log)]);
+
+        var result = await engine.RunTurnAsync(state, Activity.Message(t.UserId, "m1", t.Time.GetUtcNow(), "x"), CancellationToken.None);
+
+        Assert.That(result.Effects, Is.Empty);
+        Assert.That(result.Replies.Single().Text, Is.EqualTo(t.Texts.ErrorApology));
+    }
+
+    private sealed class ThrowingBot : IBot
+    {
+        public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            turn.Record(new RecordFaqVote(turn.Activity.UserId, "slug", true));
+            throw new InvalidOperationException("dialog bug");
+        }
     }
 
     [Test]
@@ -113,7 +143,7 @@ public class TurnEngineTests
         var t = new Transcript();
         var seen = new List<string>();
         var engine = new TurnEngine(
-            new ZaloBot.Dialogs.Conversations.CitizenBot(new ZaloBot.Dialogs.Ports.BotPorts(t.Desk, t.Staff, t.Signals, t.Faq), t.Recognizer),
+            new ZaloBot.Dialogs.Conversations.CitizenBot(new ZaloBot.Dialogs.Ports.BotPorts(t.Desk, t.Staff, t.Faq), t.Recognizer),
             t.Texts,
             t.Options,
             t.Time,

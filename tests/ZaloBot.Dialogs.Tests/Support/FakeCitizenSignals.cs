@@ -1,44 +1,11 @@
-using ZaloBot.Dialogs.Ports;
-
 namespace ZaloBot.Dialogs.Tests.Support;
 
-internal sealed class FakeCitizenSignals : ICitizenSignals
+/// <summary>The signals a transcript's effects recorded (unanswered questions, votes, deletion requests).</summary>
+internal sealed class FakeCitizenSignals
 {
-    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
-
     public List<string> Unanswered { get; } = [];
 
     public List<(string Slug, bool Helpful)> Votes { get; } = [];
 
     public List<string> DeletionRequests { get; } = [];
-
-    public Task RecordUnansweredQuestionAsync(string zaloUserId, string question, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        if (_keys.Add(idempotencyKey))
-        {
-            Unanswered.Add(question);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task RecordFaqVoteAsync(string zaloUserId, string slug, bool helpful, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        if (_keys.Add(idempotencyKey))
-        {
-            Votes.Add((slug, helpful));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task RecordDeletionRequestAsync(string zaloUserId, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        if (_keys.Add(idempotencyKey))
-        {
-            DeletionRequests.Add(zaloUserId);
-        }
-
-        return Task.CompletedTask;
-    }
 }

@@ -3,11 +3,10 @@ using ZaloBot.Dialogs.Ports;
 
 namespace ZaloBot.Dialogs.Tests.Support;
 
-/// <summary>Behaves like the real desk: idempotent by key, numbered codes, own tickets only.</summary>
+/// <summary>Behaves like the real desk and committer: numbered codes, own tickets only; the transcript applies effects here.</summary>
 internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
 {
     private readonly Dictionary<string, CreatedTicket> _byKey = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _ratingKeys = new(StringComparer.Ordinal);
     private int _next = 122;
 
     public List<(NewTicket Ticket, TicketView View)> Tickets { get; } = [];
@@ -37,7 +36,7 @@ internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
 
     public Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken) => Task.FromResult(Wards);
 
-    public Task<CreatedTicket> CreateTicketAsync(NewTicket ticket, string idempotencyKey, CancellationToken cancellationToken)
+    public CreatedTicket CreateTicket(NewTicket ticket, string idempotencyKey)
     {
         if (!_byKey.TryGetValue(idempotencyKey, out var created))
         {
@@ -51,7 +50,7 @@ internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
             Tickets.Add((ticket, new TicketView(created.Code, category, TicketStatus.Received, null, created.DueDate, null, ticket.SubmittedAt)));
         }
 
-        return Task.FromResult(created);
+        return created;
     }
 
     public void Seed(string userId, TicketView view) =>
@@ -64,33 +63,12 @@ internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
     public Task<TicketView?> FindTicketAsync(string zaloUserId, string code, CancellationToken cancellationToken) =>
         Task.FromResult(Tickets.Where(t => t.Ticket.ZaloUserId == zaloUserId && t.View.Code == code).Select(t => t.View).FirstOrDefault());
 
-    public async Task<bool> RateTicketAsync(string zaloUserId, string code, int stars, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        if (await FindTicketAsync(zaloUserId, code, cancellationToken) is null)
-        {
-            return false;
-        }
+    public Task<TicketView?> FindTicketByKeyAsync(string zaloUserId, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_byKey.TryGetValue(key, out var created)
+            ? Tickets.Where(t => t.Ticket.ZaloUserId == zaloUserId && t.View.Code == created.Code).Select(t => t.View).FirstOrDefault()
+            : null);
 
-        if (_ratingKeys.Add(idempotencyKey))
-        {
-            Ratings.Add((code, stars));
-        }
+    public void Rate(string code, int stars) => Ratings.Add((code, stars));
 
-        return true;
-    }
-
-    public async Task<bool> ReopenTicketAsync(string zaloUserId, string code, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        if (await FindTicketAsync(zaloUserId, code, cancellationToken) is null)
-        {
-            return false;
-        }
-
-        if (_ratingKeys.Add(idempotencyKey))
-        {
-            Reopened.Add(code);
-        }
-
-        return true;
-    }
+    public void Reopen(string code) => Reopened.Add(code);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ZaloBot.Dialogs.Content;
 using ZaloBot.Dialogs.Conversations;
+using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 
@@ -9,7 +10,8 @@ namespace ZaloBot.Dialogs.Tests.Support;
 
 /// <summary>
 /// The test adapter: a citizen talks to the engine turn by turn. State is carried between turns as
-/// the JSON the web app would store, so every transcript also proves the state serialises.
+/// the JSON the web app would store, so every transcript also proves the state serialises. Like the
+/// web app's committer, it applies each turn's effects to the in-memory desks and fills the receipt.
 /// </summary>
 internal sealed class Transcript
 {
@@ -52,7 +54,7 @@ internal sealed class Transcript
     public BotState State => BotStateSerializer.Deserialize(StateJson);
 
     public TurnEngine Engine => _engine ??= new TurnEngine(
-        new CitizenBot(new BotPorts(Desk, Staff, Signals, Faq), Recognizer),
+        new CitizenBot(new BotPorts(Desk, Staff, Faq), Recognizer),
         Texts,
         Options,
         Time,
@@ -83,7 +85,47 @@ internal sealed class Transcript
         LastActivity = activity;
         var result = await Engine.RunTurnAsync(BotStateSerializer.Deserialize(StateJson), activity, CancellationToken.None);
         StateJson = BotStateSerializer.Serialize(result.NewState);
-        return result.Replies;
+        return Apply(result);
+    }
+
+    /// <summary>Applies a turn's effects the way the committer does and returns its replies as sent.</summary>
+    public IReadOnlyList<OutgoingMessage> Apply(TurnResult result)
+    {
+        var replies = result.Replies;
+        foreach (var effect in result.Effects)
+        {
+            switch (effect)
+            {
+                case CreateTicket create:
+                    replies = TicketReceipt.Fill(Texts, replies, Desk.CreateTicket(create.Ticket, create.Key));
+                    break;
+                case RateTicket rate:
+                    Desk.Rate(rate.Code, rate.Stars);
+                    break;
+                case ReopenTicket reopen:
+                    Desk.Reopen(reopen.Code);
+                    break;
+                case RequestHandoff handoff:
+                    Staff.Requests.Add(handoff.Request);
+                    break;
+                case EndHandoff end:
+                    Staff.Ended.Add(end.ZaloUserId);
+                    break;
+                case RecordFaqVote vote:
+                    Signals.Votes.Add((vote.Slug, vote.Helpful));
+                    break;
+                case RecordUnansweredQuestion question:
+                    Signals.Unanswered.Add(question.Question);
+                    break;
+                case RecordDeletionRequest deletion:
+                    Signals.DeletionRequests.Add(deletion.ZaloUserId);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}");
+            }
+        }
+
+        return replies;
     }
 
     /// <summary>Runs a turn on a given stored state without keeping the result (a losing concurrent run).</summary>

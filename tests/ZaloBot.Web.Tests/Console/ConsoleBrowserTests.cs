@@ -127,7 +127,9 @@ public sealed class ConsoleBrowserTests
         await using var db = _world.Database.CreateContext();
         var handoff = await db.HandoffRequests.SingleAsync();
         Assert.That(handoff.State, Is.EqualTo(HandoffState.Closed));
-        Assert.That(await db.OutboundMessages.CountAsync(o => o.ZaloUserId == "zalo-handoff" && o.IdempotencyKey.StartsWith("handoff:")), Is.EqualTo(3));
+        // The staff member's message (handoff:…) and the bot's replies to taking and releasing the chat, keyed like
+        // every turn's reply (turn:handoff:{id}:taken|released:{n}).
+        Assert.That(await db.OutboundMessages.CountAsync(o => o.ZaloUserId == "zalo-handoff" && (o.IdempotencyKey.StartsWith("handoff:") || o.IdempotencyKey.StartsWith("turn:handoff:"))), Is.EqualTo(3));
         Assert.That(await db.AuditEntries.CountAsync(a => a.Action == "handoff.take"), Is.EqualTo(1));
     }
 

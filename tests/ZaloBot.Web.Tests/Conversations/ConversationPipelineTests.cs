@@ -72,7 +72,7 @@ public sealed class ConversationPipelineTests
         await using (var scope = world.Host.Services.CreateAsyncScope())
         {
             var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-            var intake = await desk.CreateAsync(new NewTicket("seed-msg-1", user, "ve-sinh-moi-truong", Description, "phuong-1"), CancellationToken.None);
+            var intake = await desk.CreateAsync(new TicketRequest("seed-msg-1", user, "ve-sinh-moi-truong", Description, "phuong-1"), CancellationToken.None);
             code = intake.Code;
             foreach (var status in new[] { TicketStatus.Accepted, TicketStatus.InProgress, TicketStatus.Answered })
             {

@@ -45,7 +45,7 @@ public sealed class TicketDeskTests
     {
         await using var db = _database.CreateContext();
 
-        var intake = await Desk(db).CreateAsync(new NewTicket("msg-1", "zalo-1", "trat-tu-do-thi", "Lấn chiếm vỉa hè đường Võ Văn Tần", "phuong-1"), default);
+        var intake = await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "trat-tu-do-thi", "Lấn chiếm vỉa hè đường Võ Văn Tần", "phuong-1"), default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.Include(t => t.Unit).Include(t => t.Ward).Include(t => t.Events).SingleAsync();
@@ -65,10 +65,10 @@ public sealed class TicketDeskTests
     public async Task CreateAsync_SameSourceMessageTwice_ReturnsTheFirstTicket()
     {
         await using var db = _database.CreateContext();
-        var first = await Desk(db).CreateAsync(new NewTicket("msg-1", "zalo-1", "ha-tang", "Đèn đường hỏng"), default);
+        var first = await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Đèn đường hỏng"), default);
 
         await using var db2 = _database.CreateContext();
-        var second = await Desk(db2).CreateAsync(new NewTicket("msg-1", "zalo-1", "ha-tang", "Đèn đường hỏng"), default);
+        var second = await Desk(db2).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Đèn đường hỏng"), default);
 
         Assert.That(second, Is.EqualTo(first with { Created = false }));
         await using var check = _database.CreateContext();
@@ -81,7 +81,7 @@ public sealed class TicketDeskTests
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
             await using var db = _database.CreateContext();
-            return await Desk(db).CreateAsync(new NewTicket("msg-same", "zalo-1", "ha-tang", "Cống bị tắc"), default);
+            return await Desk(db).CreateAsync(new TicketRequest("msg-same", "zalo-1", "ha-tang", "Cống bị tắc"), default);
         }));
 
         await using var check = _database.CreateContext();
@@ -97,7 +97,7 @@ public sealed class TicketDeskTests
         var results = await Task.WhenAll(Enumerable.Range(1, 8).Select(async i =>
         {
             await using var db = _database.CreateContext();
-            return await Desk(db).CreateAsync(new NewTicket($"msg-{i}", $"zalo-{i % 3}", "ha-tang", "Cống bị tắc"), default);
+            return await Desk(db).CreateAsync(new TicketRequest($"msg-{i}", $"zalo-{i % 3}", "ha-tang", "Cống bị tắc"), default);
         }));
 
         Assert.That(results.Select(r => r.Code).Order(), Is.EqualTo(Enumerable.Range(1, 8).Select(i => $"PA-2026-{i:D6}")));
@@ -107,7 +107,7 @@ public sealed class TicketDeskTests
     public async Task CreateAsync_ContactWithoutConsent_IsNotStored()
     {
         await using var db = _database.CreateContext();
-        await Desk(db).CreateAsync(new NewTicket("msg-1", "zalo-1", "ha-tang", "Ổ gà", ContactName: "Nguyễn Văn A", ContactPhone: "0909000000"), default);
+        await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ổ gà", ContactName: "Nguyễn Văn A", ContactPhone: "0909000000"), default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.SingleAsync();
@@ -129,7 +129,7 @@ public sealed class TicketDeskTests
 
         await using var db = _database.CreateContext();
         var consentId = await db.ConsentRecords.Select(c => c.Id).SingleAsync();
-        await Desk(db).CreateAsync(new NewTicket("msg-1", "zalo-1", "ha-tang", "Ổ gà", ContactName: "Nguyễn Văn A", ContactPhone: "0909000000", ConsentRecordId: consentId), default);
+        await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ổ gà", ContactName: "Nguyễn Văn A", ContactPhone: "0909000000", ConsentRecordId: consentId), default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.SingleAsync();
@@ -150,7 +150,7 @@ public sealed class TicketDeskTests
         }
 
         await using var db = _database.CreateContext();
-        var intake = await Desk(db).CreateAsync(new NewTicket("msg-1", "zalo-1", "ha-tang", "Ảnh ổ gà", AttachmentIds: [own, foreign]), default);
+        var intake = await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ảnh ổ gà", AttachmentIds: [own, foreign]), default);
 
         await using var check = _database.CreateContext();
         Assert.That((await check.Attachments.SingleAsync(a => a.Id == own)).TicketId, Is.EqualTo(intake.TicketId));
@@ -161,7 +161,7 @@ public sealed class TicketDeskTests
     public async Task FindForCitizenAsync_AnotherUsersCode_ReturnsNull()
     {
         await using var db = _database.CreateContext();
-        var intake = await Desk(db).CreateAsync(new NewTicket("msg-1", "zalo-owner", "ha-tang", "Ổ gà"), default);
+        var intake = await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-owner", "ha-tang", "Ổ gà"), default);
 
         Assert.That(await Desk(db).FindForCitizenAsync("zalo-other", intake.Code, default), Is.Null);
         Assert.That((await Desk(db).FindForCitizenAsync("zalo-owner", intake.Code.ToLowerInvariant(), default))!.Code, Is.EqualTo(intake.Code));
@@ -428,7 +428,7 @@ public sealed class TicketDeskTests
     private async Task<TicketIntake> CreateAsync()
     {
         await using var db = _database.CreateContext();
-        return await Desk(db).CreateAsync(new NewTicket("msg-" + Guid.NewGuid().ToString("N"), "zalo-1", "trat-tu-do-thi", "Lấn chiếm vỉa hè", "phuong-1"), default);
+        return await Desk(db).CreateAsync(new TicketRequest("msg-" + Guid.NewGuid().ToString("N"), "zalo-1", "trat-tu-do-thi", "Lấn chiếm vỉa hè", "phuong-1"), default);
     }
 
     private async Task<uint> VersionAsync(long ticketId)

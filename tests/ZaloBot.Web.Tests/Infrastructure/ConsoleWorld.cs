@@ -69,7 +69,7 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-        var intake = await desk.CreateAsync(new NewTicket("msg-" + Guid.NewGuid().ToString("N"), zaloUserId, category, text, wardCode), CancellationToken.None);
+        var intake = await desk.CreateAsync(new TicketRequest("msg-" + Guid.NewGuid().ToString("N"), zaloUserId, category, text, wardCode), CancellationToken.None);
         if (assignToUnitCode is not null)
         {
             var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();

@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
-using ZaloBot.Web.Inbound;
-using ZaloBot.Web.Outbox;
+using ZaloBot.Dialogs.Engine;
+using ZaloBot.Web.Conversations;
 using ZaloBot.Zalo.Events;
 
 namespace ZaloBot.Web.Tests.Infrastructure;
 
 /// <summary>
-/// An <see cref="IInboundEventHandler"/> that records what it saw, detects two events of one user being handled at
-/// once, can be told to fail for some texts, and replies (optionally) so the outbox path runs. Shared by hosts.
+/// A turn function that records what it saw, detects two events of one user being handled at once, can be told to
+/// fail for some texts, and replies (optionally) so the outbox path runs. The real committer commits what it returns.
+/// Shared by hosts.
 /// </summary>
-public sealed class RecordingHandler : IInboundEventHandler
+public sealed class RecordingHandler : ITurnFunction
 {
     private readonly ConcurrentDictionary<string, int> _inFlight = new();
 
@@ -29,7 +30,7 @@ public sealed class RecordingHandler : IInboundEventHandler
 
     public IEnumerable<string> TextsOf(string userId) => Seen.Where(s => s.UserId == userId).Select(s => s.Text ?? "");
 
-    public async Task<IReadOnlyList<OutboxPayload>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
+    public async Task<TurnResult> RunAsync(BotState state, InboundTurn turn, CancellationToken cancellationToken)
     {
         if (_inFlight.AddOrUpdate(turn.ZaloUserId, 1, (_, n) => n + 1) > 1)
         {
@@ -49,8 +50,8 @@ public sealed class RecordingHandler : IInboundEventHandler
                 throw new InvalidOperationException($"handler refused '{text}'");
             }
 
-            Seen.Enqueue((turn.ZaloUserId, turn.DedupeKey, text));
-            return Reply && text is not null ? [new OutboxPayload("re: " + text)] : [];
+            Seen.Enqueue((turn.ZaloUserId, turn.Key, text));
+            return new TurnResult(state, Reply && text is not null ? [OutgoingMessage.Create("re: " + text)] : [], []);
         }
         finally
         {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Conversations;
 namespace ZaloBot.Web.Tests.Infrastructure;
 
 /// <summary>A service host with workers, a recording handler and the shared fake Zalo, tuned for quick retries.</summary>
@@ -30,7 +30,7 @@ public static class WorkerHost
         {
             ConfigureServices = services =>
             {
-                services.AddSingleton<IInboundEventHandler>(handler);
+                services.AddSingleton<ITurnFunction>(handler);
                 fake.Attach(services);
             },
         };

@@ -1,3 +1,4 @@
+using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Tests.Infrastructure;
@@ -22,10 +23,10 @@ public sealed class OutboxRuleTests
     [Test]
     public void TurnKey_LongDedupeKey_StaysWithin200Characters()
     {
-        var key = InboundProcessor.TurnKey(new string('k', 300), 3);
+        var key = TurnCommitter.TurnKey(new string('k', 300), 3);
 
         Assert.That(key, Has.Length.LessThanOrEqualTo(200));
         Assert.That(key, Does.StartWith("turn:").And.EndWith(":3"));
-        Assert.That(InboundProcessor.TurnKey("abc", 0), Is.EqualTo("turn:abc:0"));
+        Assert.That(TurnCommitter.TurnKey("abc", 0), Is.EqualTo("turn:abc:0"));
     }
 }

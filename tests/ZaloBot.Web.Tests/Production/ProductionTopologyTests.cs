@@ -184,7 +184,7 @@ public sealed partial class ProductionTopologyTests
         await using var app = ZaloBotHost.Build(builder);
         await using var scope = app.Services.CreateAsyncScope();
         var intake = await scope.ServiceProvider.GetRequiredService<TicketDesk>().CreateAsync(
-            new NewTicket("msg-" + Guid.NewGuid().ToString("N"), zaloUserId, "trat-tu-do-thi", "Vỉa hè bị lấn chiếm trước chợ Bàn Cờ", "phuong-1"),
+            new TicketRequest("msg-" + Guid.NewGuid().ToString("N"), zaloUserId, "trat-tu-do-thi", "Vỉa hè bị lấn chiếm trước chợ Bàn Cờ", "phuong-1"),
             CancellationToken.None);
         return intake.TicketId;
     }

@@ -196,7 +196,7 @@ public sealed class ReportsTests
         async Task<long> Create(string key, DateTimeOffset at, string ward, string text = "Lấn chiếm vỉa hè")
         {
             _time.SetUtcNow(at);
-            var intake = await desk.CreateAsync(new NewTicket("report-" + key, "zalo-report-" + key, "trat-tu-do-thi", text, ward), CancellationToken.None);
+            var intake = await desk.CreateAsync(new TicketRequest("report-" + key, "zalo-report-" + key, "trat-tu-do-thi", text, ward), CancellationToken.None);
             _codes[key] = intake.Code;
             return intake.TicketId;
         }

@@ -10,12 +10,12 @@ public sealed class RedisKeysTests
     [Test]
     public void PartitionKeys_OfOneScript_ShareOneClusterSlot([Range(0, 15)] int partition)
     {
-        // The enqueue script (dedupe + stream), the re-drive script (done + dedupe + stream) and the ack transaction
-        // (stream + attempts + done) each run on one slot in Redis Cluster, or fail with CROSSSLOT.
+        // The enqueue script (dedupe + stream), the re-drive script (dedupe + stream) and the ack transaction
+        // (stream + attempts) each run on one slot in Redis Cluster, or fail with CROSSSLOT.
         var slot = Slot(Keys.Stream(partition));
 
         Assert.That(Slot(Keys.Dedupe(partition, "msg-1")), Is.EqualTo(slot));
-        Assert.That(Slot(Keys.Done(partition, "other-msg")), Is.EqualTo(slot));
+        Assert.That(Slot(Keys.Attempts(partition)), Is.EqualTo(slot));
         Assert.That(Slot(Keys.Attempts(partition)), Is.EqualTo(slot));
         Assert.That(Slot(Keys.Lease(partition)), Is.EqualTo(slot));
     }

@@ -4,7 +4,7 @@ namespace ZaloBot.Web.Feedback;
 /// What the bot collected for a new ticket. <see cref="SourceMessageId"/> is the idempotency key (the Zalo msg_id that
 /// confirmed the intake). Contact data is stored only with <see cref="ConsentRecordId"/>; without it, it is dropped.
 /// </summary>
-public sealed record NewTicket(
+public sealed record TicketRequest(
     string SourceMessageId,
     string ZaloUserId,
     string CategoryCode,

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ZaloBot.Web.Conversations;
+
+/// <summary>
+/// The processed marker of one inbound event (or staff action), inserted by the committer in the same transaction as
+/// the turn it ran. An event whose marker exists is skipped: the one idempotency key of a turn.
+/// </summary>
+public sealed class ProcessedEvent
+{
+    /// <summary>The event's dedupe key (msg_id or derived), or a staff action's key such as <c>handoff:12:taken</c>.</summary>
+    [Key]
+    [MaxLength(200)]
+    public required string Key { get; set; }
+
+    public DateTimeOffset ProcessedAt { get; set; }
+}

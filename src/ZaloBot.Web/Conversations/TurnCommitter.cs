@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ZaloBot.Dialogs.Engine;
+using ZaloBot.Web.Citizens;
+using ZaloBot.Web.Outbox;
+using ZaloBot.Web.Storage;
+using ZaloBot.Zalo.Events;
+
+namespace ZaloBot.Web.Conversations;
+
+/// <summary>
+/// The one committer of a turn (scoped). It reads the citizen's state, runs the pure <see cref="ITurnFunction"/>, and
+/// writes everything the turn produced in ONE PostgreSQL transaction: the citizen row, the transcript lines, the
+/// effects, the outbox rows, the processed marker of the event and the new state (saved only if its <c>xmin</c> is
+/// unchanged). A replay of an event whose marker exists does nothing; a state conflict re-runs the pure turn.
+/// </summary>
+public sealed class TurnCommitter(
+    ZaloBotDbContext db,
+    ITurnFunction function,
+    TurnEffects effects,
+    OutboxWorkSignal outboxSignal,
+    TimeProvider time,
+    ILogger<TurnCommitter> logger)
+{
+    /// <summary>Per-user processing is serialised upstream, so a conflict is rare; five tries absorb a racing staff action.</summary>
+    private const int MaxAttempts = 5;
+
+    /// <summary>True when the turn <paramref name="key"/> was committed (its marker exists).</summary>
+    public Task<bool> IsProcessedAsync(string key, CancellationToken cancellationToken) =>
+        db.ProcessedEvents.AnyAsync(p => p.Key == key, cancellationToken);
+
+    /// <summary>Runs and commits one turn, exactly once per <see cref="InboundTurn.Key"/>.</summary>
+    public async Task CommitAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            if (await IsProcessedAsync(turn.Key, cancellationToken))
+            {
+                return;
+            }
+
+            var row = await db.ConversationStates.SingleOrDefaultAsync(s => s.ZaloUserId == turn.ZaloUserId, cancellationToken);
+            var result = await function.RunAsync(BotStateSerializer.Deserialize(row?.State), turn, cancellationToken);
+            try
+            {
+                var sent = await WriteAsync(turn, row, result, cancellationToken);
+                if (sent > 0)
+                {
+                    outboxSignal.Pulse();
+                }
+
+                return;
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || CitizenDirectory.IsUniqueViolation(ex))
+            {
+                // Another turn saved this citizen's state (or committed this very event) since we read: run again on
+                // what is stored now. Nothing of this attempt was committed.
+                logger.LogInformation("Turn {Key} of {ZaloUserId} conflicted ({Error}); re-running (attempt {Attempt})",
+                    turn.Key, turn.ZaloUserId, ex.GetType().Name, attempt);
+            }
+        }
+
+        throw new InvalidOperationException($"Conversation state of {turn.ZaloUserId} kept changing; the event will be retried.");
+    }
+
+    /// <summary>A message a human sent from the OA Manager: a transcript line and the marker, no turn.</summary>
+    public async Task RecordStaffMessageAsync(OaMessageEchoEvent echo, string key, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        if (string.IsNullOrEmpty(echo.UserId) || await IsProcessedAsync(key, cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        db.Transcript.Add(Line(echo.UserId, TranscriptDirection.FromStaff, echo.Text ?? $"[{echo.Kind}]", echo.MessageId.Length > 0 ? echo.MessageId : key, EventTime(echo, now)));
+        db.ProcessedEvents.Add(new ProcessedEvent { Key = key, ProcessedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The outbox idempotency key of the n-th reply of turn <paramref name="key"/> (hashed when long: the column holds 200).</summary>
+    public static string TurnKey(string key, int index)
+    {
+        var full = $"turn:{key}:{index}";
+        return full.Length <= 200 ? full : $"turn:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))}:{index}";
+    }
+
+    private async Task<int> WriteAsync(InboundTurn turn, ConversationStateRow? row, TurnResult result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var userId = turn.ZaloUserId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (turn.Event is { } evt)
+        {
+            await TouchCitizenAsync(evt, userId, now, cancellationToken);
+        }
+
+        // Effects first, each flushed: the ticket rules save (and on a conflict clear) the shared DbContext.
+        var replies = result.Replies;
+        foreach (var effect in result.Effects)
+        {
+            replies = await effects.ApplyAsync(effect, turn.Key, replies, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (turn.Event is UserMessageEvent message)
+        {
+            db.Transcript.Add(Line(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : turn.Key, EventTime(message, now)));
+        }
+
+        var payloads = replies.SelectMany(OutboxPayload.FromReply).ToList();
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            var key = TurnKey(turn.Key, i);
+            db.OutboundMessages.Add(payloads[i].ToOutbound(userId, key, OutboundPriority.Interactive, now));
+            db.Transcript.Add(Line(userId, TranscriptDirection.FromBot, payloads[i].Text, key, now));
+        }
+
+        db.ProcessedEvents.Add(new ProcessedEvent { Key = turn.Key, ProcessedAt = now });
+        var state = BotStateSerializer.Serialize(result.NewState);
+        if (row is null)
+        {
+            db.ConversationStates.Add(new ConversationStateRow { ZaloUserId = userId, State = state, UpdatedAt = now });
+        }
+        else if (row.State != state)
+        {
+            // UPDATE … WHERE xmin = the version read: zero rows (another turn saved) throws DbUpdateConcurrencyException.
+            row.State = state;
+            row.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return payloads.Count;
+    }
+
+    /// <summary>
+    /// Creates the citizen on first contact; user_send_*, follow and user_submit_info move LastInteractionAt forward
+    /// (the 48 h / 7 d reply window); reactions do not. Follow/unfollow set IsFollower. One round trip, and only
+    /// forward (events can arrive out of order).
+    /// </summary>
+    private async Task TouchCitizenAsync(ZaloEvent evt, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var interaction = evt is UserMessageEvent or FollowEvent or UserSubmitInfoEvent;
+        DateTimeOffset? at = interaction ? EventTime(evt, now) : null;
+        bool? follows = evt switch { FollowEvent => true, UnfollowEvent => false, _ => null };
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO citizens (zalo_user_id, first_seen_at, last_interaction_at, is_follower)
+            VALUES ({userId}, {now}, {at}, {follows ?? false})
+            ON CONFLICT (zalo_user_id) DO UPDATE SET
+                last_interaction_at = GREATEST(citizens.last_interaction_at, excluded.last_interaction_at),
+                is_follower = COALESCE({follows}::boolean, citizens.is_follower)
+            """, cancellationToken);
+    }
+
+    private static TranscriptEntry Line(string userId, TranscriptDirection direction, string text, string sourceId, DateTimeOffset at) => new()
+    {
+        ZaloUserId = userId,
+        Direction = direction,
+        Text = text.Length <= 4000 ? text : text[..4000],
+        At = at,
+        SourceId = sourceId.Length <= 200 ? sourceId : sourceId[..200],
+    };
+
+    private static string DescribeForTranscript(UserMessageEvent message) => message.Kind switch
+    {
+        ZaloMessageKind.Text => message.Text ?? "",
+        ZaloMessageKind.Location when message.Attachments.OfType<LocationAttachment>().FirstOrDefault() is { } l =>
+            $"[location {l.Latitude},{l.Longitude}] {message.Text}".TrimEnd(),
+        _ => $"[{message.Kind.ToString().ToLowerInvariant()}] {message.Text}".TrimEnd(),
+    };
+
+    /// <summary>The event's own time (epoch ms) when it parses and is not in the future; else now.</summary>
+    private static DateTimeOffset EventTime(ZaloEvent evt, DateTimeOffset now) =>
+        long.TryParse(evt.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0
+            ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(ms, now.ToUnixTimeMilliseconds()))
+            : now;
+}

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ZaloBot.Web.Conversations;
+using ZaloBot.Web.Faq;
+using ZaloBot.Web.Storage;
+using ZaloBot.Web.Tests.Infrastructure;
+using ZaloBot.Zalo.Events;
+
+namespace ZaloBot.Web.Tests.Conversations;
+
+/// <summary>
+/// The one idempotency story of a turn: the committer writes state, effects, transcript, outbox rows and the processed
+/// marker in one transaction. A crash at any step of that commit, a crash after it but before the stream ack (the
+/// event comes again), or a concurrent state change must leave exactly one of everything.
+/// </summary>
+public sealed class TurnCommitTests
+{
+    private const string Description = "Vỉa hè trước số 12 Võ Văn Tần bị lấn chiếm để bán hàng suốt ba tháng nay.";
+
+    private static readonly string[] Intake = ["Gửi phản ánh", "1", "9", Description, "bỏ qua", "bỏ qua", "0912 345 678"];
+
+    private TestDatabase _database = null!;
+    private ZaloBotFactory _host = null!;
+    private CommandFaults _faults = null!;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        _faults = new CommandFaults();
+        var faults = _faults;
+        // Web role: no workers; the test plays the inbound worker and calls the committer itself.
+        _host = new ZaloBotFactory(_database.ConnectionString, TestServers.Redis, new Dictionary<string, string?> { ["Service:Role"] = "Web" })
+        {
+            ConfigureServices = services => services.ConfigureDbContext<ZaloBotDbContext>(o => o.AddInterceptors(faults)),
+        };
+        _ = _host.Services;
+        await using var scope = _host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(CancellationToken.None);
+        await _host.Services.GetRequiredService<LiveRecognizer>().RebuildAsync(CancellationToken.None);
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        await _host.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Confirmation_CrashAtEveryCommitStepThenRedelivered_ExactlyOneOfEverything()
+    {
+        var expected = await CleanRunAsync("u-clean");
+        Assert.That(expected.Outbox, Is.GreaterThan(0));
+
+        var steps = 0;
+        for (var failAt = 1; ; failAt++)
+        {
+            var user = $"u-crash-{failAt}";
+            await FillIntakeAsync(user);
+            var confirm = Turn(user, $"{user}-confirm", "Xác nhận gửi");
+
+            _faults.Arm(failAt);
+            var crashed = false;
+            try
+            {
+                await CommitAsync(confirm);
+            }
+            catch (Exception ex) when (IsInjected(ex))
+            {
+                crashed = true;
+            }
+            finally
+            {
+                _faults.Disarm();
+            }
+
+            if (!crashed)
+            {
+                // failAt is past the last command of the commit: every step has been crashed once.
+                break;
+            }
+
+            steps++;
+            // The worker retries the event (stream redelivery) ...
+            await CommitAsync(confirm);
+            // ... and once more after a crash between the commit and the ack.
+            await CommitAsync(confirm);
+            Assert.That(await OutcomeAsync(user, confirm.Key), Is.EqualTo(expected), $"crash at command {failAt}");
+        }
+
+        TestContext.Out.WriteLine($"crashed the commit at each of its {steps} commands");
+        Assert.That(steps, Is.GreaterThanOrEqualTo(5), "the commit has several steps and each was crashed");
+    }
+
+    [Test]
+    public async Task Confirmation_StateSavedConcurrentlyDuringCommit_TurnReRunsAndCommitsOnce()
+    {
+        var expected = await CleanRunAsync("u-clean");
+        const string user = "u-race";
+        await FillIntakeAsync(user);
+        var confirm = Turn(user, "u-race-confirm", "Xác nhận gửi");
+
+        // Another turn of this citizen (a staff action) saves the state just before this turn's state UPDATE.
+        var raced = false;
+        _faults.Before("UPDATE conversation_states", async () =>
+        {
+            raced = true;
+            await using var connection = new NpgsqlConnection(_database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("UPDATE conversation_states SET updated_at = now() WHERE zalo_user_id = @u", connection);
+            command.Parameters.AddWithValue("u", user);
+            await command.ExecuteNonQueryAsync();
+        });
+        await CommitAsync(confirm);
+        _faults.Disarm();
+        await CommitAsync(confirm);
+
+        Assert.That(raced, Is.True);
+        Assert.That(await OutcomeAsync(user, confirm.Key), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task ProcessedEvent_Replayed_CommitsNothingAndDoesNotRunTheTurn()
+    {
+        const string user = "u-replay";
+        var hello = Turn(user, "replay-1", "xin chào");
+        await CommitAsync(hello);
+        await using var db = _database.CreateContext();
+        var outbox = await db.OutboundMessages.CountAsync();
+        var state = await db.ConversationStates.AsNoTracking().SingleAsync(s => s.ZaloUserId == user);
+
+        _faults.Arm(int.MaxValue);
+        await CommitAsync(hello);
+        var commands = _faults.Count;
+        _faults.Disarm();
+
+        Assert.That(commands, Is.EqualTo(1), "only the marker lookup");
+        Assert.That(await db.OutboundMessages.CountAsync(), Is.EqualTo(outbox));
+        Assert.That((await db.ConversationStates.AsNoTracking().SingleAsync(s => s.ZaloUserId == user)).Version, Is.EqualTo(state.Version));
+    }
+
+    private async Task<Outcome> CleanRunAsync(string user)
+    {
+        await FillIntakeAsync(user);
+        var confirm = Turn(user, $"{user}-confirm", "Xác nhận gửi");
+        await CommitAsync(confirm);
+        return await OutcomeAsync(user, confirm.Key);
+    }
+
+    private async Task FillIntakeAsync(string user)
+    {
+        for (var i = 0; i < Intake.Length; i++)
+        {
+            await CommitAsync(Turn(user, $"{user}-m{i}", Intake[i]));
+        }
+    }
+
+    private async Task CommitAsync(InboundTurn turn)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TurnCommitter>().CommitAsync(turn, CancellationToken.None);
+    }
+
+    private static bool IsInjected(Exception? ex) =>
+        ex is not null && (ex.Message.StartsWith("injected crash", StringComparison.Ordinal) || IsInjected(ex.InnerException));
+
+    private static InboundTurn Turn(string user, string msgId, string text) =>
+        new(ZaloEventParser.Parse(ZaloEvents.UserText(user, msgId, text), [ZaloBotFactory.OaId]), user, msgId, []);
+
+    private async Task<Outcome> OutcomeAsync(string user, string confirmKey)
+    {
+        await using var db = _database.CreateContext();
+        var tickets = await db.Tickets.CountAsync(t => t.Citizen!.ZaloUserId == user);
+        var consents = await db.ConsentRecords.CountAsync(c => c.Citizen!.ZaloUserId == user);
+        var outbox = await db.OutboundMessages.CountAsync(o => o.IdempotencyKey.StartsWith("turn:" + confirmKey + ":"));
+        var lines = await db.Transcript.Where(t => t.ZaloUserId == user).GroupBy(t => new { t.SourceId, t.Direction }).Select(g => g.Count()).ToListAsync();
+        var citizenLines = await db.Transcript.CountAsync(t => t.ZaloUserId == user && t.Direction == TranscriptDirection.FromCitizen);
+        var receipt = await db.OutboundMessages.Where(o => o.IdempotencyKey == "turn:" + confirmKey + ":0").Select(o => o.Payload).SingleOrDefaultAsync();
+        return new Outcome(tickets, consents, outbox, lines.All(n => n == 1), citizenLines, receipt is not null && receipt.Contains("PA-", StringComparison.Ordinal));
+    }
+
+    /// <param name="OneLinePerSource">No transcript line twice (same source and direction).</param>
+    /// <param name="CitizenLines">One per message the citizen sent.</param>
+    /// <param name="ReceiptHasCode">The confirmation reply carries the ticket code.</param>
+    private sealed record Outcome(int Tickets, int Consents, int Outbox, bool OneLinePerSource, int CitizenLines, bool ReceiptHasCode);
+}

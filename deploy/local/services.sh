@@ -40,6 +40,8 @@ ensure_installed() {
   [ -n "$(pg_bin || true)" ] || missing+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+  # The build restores the console's chart library from npm (src/ZaloBot.Web/package-lock.json).
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using ZaloBot.Web.Reports;
 using ZaloBot.Web.Staff;
 
 namespace ZaloBot.Web.Console;
@@ -68,6 +69,7 @@ public static class ConsoleConfiguration
 
             await next();
         });
+        app.MapConsoleAssets();
         // Pages answer 404 for tickets out of the user's scope; show a Vietnamese page (status kept) instead of an empty body.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase)

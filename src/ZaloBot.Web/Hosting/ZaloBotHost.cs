@@ -6,6 +6,7 @@ using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Outbox;
+using ZaloBot.Web.Reports;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -27,6 +28,7 @@ public static class ZaloBotHost
         builder.AddRedis();
         builder.AddStaff();
         builder.AddConsole();
+        builder.AddReports();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddFeedback();

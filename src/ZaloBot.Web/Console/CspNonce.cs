@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 namespace ZaloBot.Web.Console;
 
 /// <summary>
-/// The per-response nonce of the console's Content-Security-Policy: only <c>&lt;script nonce="…"&gt;</c> blocks
-/// written by our Razor views run, so an injected script (a citizen's text rendered by mistake) does not.
+/// The per-response nonce of the console's Content-Security-Policy: of inline scripts only the
+/// <c>&lt;script nonce="…"&gt;</c> blocks written by our Razor views run, so an injected script (a citizen's text
+/// rendered by mistake) does not.
 /// </summary>
 public static class CspNonce
 {
@@ -23,10 +24,11 @@ public static class CspNonce
     }
 
     /// <summary>
-    /// Scripts: ours (nonce) only. Styles: the layout's &lt;style&gt; and the views' style attributes, which a nonce
+    /// Scripts: files the app serves itself (<c>/console/assets</c>; attachments cannot run as scripts, they are served
+    /// with their image/document type and nosniff) and inline blocks carrying the nonce. Styles: the layout's &lt;style&gt; and the views' style attributes, which a nonce
     /// cannot cover ('unsafe-inline' for styles cannot run code). Forms post only to us; no framing; no plugins.
     /// </summary>
     public static string Policy(HttpContext context) =>
-        $"default-src 'self'; script-src 'nonce-{For(context)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        $"default-src 'self'; script-src 'self' 'nonce-{For(context)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 }

@@ -51,18 +51,8 @@ public sealed class OaConnector(
     /// <summary>Calls <c>getoa</c> with the current token (refreshing or adopting a newer one if Zalo rejects it) and records the result.</summary>
     public async Task<ZaloApiResult<ZaloOaInfo>> CheckAsync(CancellationToken cancellationToken)
     {
-        var info = await api.GetOaInfoAsync(cancellationToken);
         var record = await RecordAsync(cancellationToken);
-        if (info.IsSuccess)
-        {
-            record.OaName = info.Value!.Name;
-        }
-        else
-        {
-            record.LastError = Truncate($"OA check failed: {info.Error}");
-            record.LastErrorAt = time.GetUtcNow();
-        }
-
+        var info = await CheckIntoAsync(record, "OA check failed", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return info;
     }
@@ -117,6 +107,14 @@ public sealed class OaConnector(
         record.ConnectedBy = Truncate(connectedBy, 200);
         record.LastError = null;
         record.LastErrorAt = null;
+        await CheckIntoAsync(record, "connected, but the OA check failed", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OaConnectResult(OaConnectOutcome.Connected);
+    }
+
+    /// <summary><c>getoa</c> with the current token: its name into the record, or the failure as the last error.</summary>
+    private async Task<ZaloApiResult<ZaloOaInfo>> CheckIntoAsync(OaConnectionRecord record, string failurePrefix, CancellationToken cancellationToken)
+    {
         var info = await api.GetOaInfoAsync(cancellationToken);
         if (info.IsSuccess)
         {
@@ -124,12 +122,11 @@ public sealed class OaConnector(
         }
         else
         {
-            record.LastError = Truncate($"connected, but the OA check failed: {info.Error}");
+            record.LastError = Truncate($"{failurePrefix}: {info.Error}");
             record.LastErrorAt = time.GetUtcNow();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return new OaConnectResult(OaConnectOutcome.Connected);
+        return info;
     }
 
     private async Task<OaConnectResult> RecordFailureAsync(OaConnectOutcome outcome, string detail, CancellationToken cancellationToken)

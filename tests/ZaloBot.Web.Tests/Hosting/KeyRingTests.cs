@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ZaloBot.Web.Tests.Infrastructure;
@@ -42,12 +41,5 @@ public sealed class KeyRingTests
             ["Service:Role"] = "Web",
         });
 
-    internal static string Certificate()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=zalobot-keyring-test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var now = TimeProvider.System.GetUtcNow();
-        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
-        return Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12, "pfx-password"));
-    }
+    internal static string Certificate() => TestCertificates.KeyRing("pfx-password");
 }

@@ -172,7 +172,7 @@ public sealed class ProductionTopology : IAsyncDisposable
         _settings["ConnectionStrings__Postgres"] = _database.ConnectionString;
         _settings["ConnectionStrings__Redis"] = $"127.0.0.1:{_redisPort}";
         _settings["Redis__Password"] = RedisPassword;
-        _settings["KeyRing__Certificate"] = KeyRingCertificate(keyRingPassword);
+        _settings["KeyRing__Certificate"] = TestCertificates.KeyRing(keyRingPassword);
         _settings["KeyRing__CertificatePassword"] = keyRingPassword;
         _settings["Webhook__OaId"] = OaId;
         _settings["Zalo__Webhook__AppId"] = AppId;
@@ -312,16 +312,6 @@ public sealed class ProductionTopology : IAsyncDisposable
         var nginx = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
         _processes.Add(ChildProcess.Start("nginx", nginx, ["-p", root + "/", "-c", confPath, "-e", Path.Combine(root, "error.log")],
             new Dictionary<string, string>(), _directory));
-    }
-
-    /// <summary>The key-ring certificate an operator makes once (README "Configuration"), as base64 PKCS#12.</summary>
-    private static string KeyRingCertificate(string password)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=zalobot-keyring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var now = TimeProvider.System.GetUtcNow();
-        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
-        return Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12, password));
     }
 
     private static async Task EventuallyAsync(string what, Func<Task<bool>> condition, ChildProcess process)

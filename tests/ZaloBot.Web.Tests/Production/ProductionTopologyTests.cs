@@ -60,7 +60,7 @@ public sealed partial class ProductionTopologyTests
         {
             Assert.That(console.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(console.Headers.GetValues("Strict-Transport-Security").Single(), Does.Contain("max-age=31536000"));
-            Assert.That(console.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'nonce-"));
+            Assert.That(console.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self' 'nonce-"));
             Assert.That(console.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"));
         }
 

@@ -46,9 +46,11 @@ public sealed class DeadLetterStore(ZaloBotDbContext db, InboundQueue queue, Tim
         try
         {
             using var doc = System.Text.Json.JsonDocument.Parse(body);
-            return doc.RootElement.TryGetProperty("event_name", out var name) && name.GetString() is { Length: > 0 and <= 100 } s ? s : "unknown";
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("event_name", out var name) && name.ValueKind == System.Text.Json.JsonValueKind.String
+                && name.GetString() is { Length: > 0 and <= 100 } s ? s : "unknown";
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
         {
             return "unknown";
         }

@@ -12,7 +12,8 @@ public static class ChannelHost
         FakeZaloServer fake,
         RecordingHandler handler,
         string redis,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -27,7 +28,7 @@ public static class ChannelHost
             all[key] = value;
         }
 
-        return new ZaloBotFactory(database.ConnectionString, redis, all)
+        return new ZaloBotFactory(database.ConnectionString, redis, all, time: time)
         {
             ConfigureServices = services =>
             {

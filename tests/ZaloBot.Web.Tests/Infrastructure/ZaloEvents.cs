@@ -9,7 +9,8 @@ namespace ZaloBot.Web.Tests.Infrastructure;
 /// <summary>Builds Zalo webhook bodies (shapes from docs/zalo-oa-api.md §3) and posts them signed like Zalo.</summary>
 public static class ZaloEvents
 {
-    private static long _clock = 1_764_000_000_000;
+    /// <summary>Starts at the real time: the webhook refuses signed events older than Webhook:MaxEventAge (24 h).</summary>
+    private static long _clock = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
 
     public static string NextTimestamp() => Interlocked.Increment(ref _clock).ToString(CultureInfo.InvariantCulture);
 

@@ -38,9 +38,7 @@ public static class ChannelConfiguration
         builder.Services.AddScoped<InboundProcessor>();
         builder.Services.AddScoped<DeadLetterStore>();
         builder.Services.AddScoped<OutboxSender>();
-        builder.Services.AddSingleton<MediaDownloader>();
         builder.Services.AddHostedService<ChannelWarmup>();
-        builder.Services.AddHttpClient(MediaDownloader.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 
         if (service.RunsWorkers)
         {

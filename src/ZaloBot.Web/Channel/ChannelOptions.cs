@@ -74,14 +74,6 @@ public sealed class ChannelOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SendingStuckAfter { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Largest media file downloaded from Zalo's CDN. 10 MB: Zalo caps images at 1 MB and files at 5 MB… with margin.</summary>
-    [Range(1024, 100 * 1024 * 1024)]
-    public long MediaMaxBytes { get; set; } = 10 * 1024 * 1024;
-
-    /// <summary>Timeout of one media download. 15 s for 10 MB is ~5 Mbit/s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
-    public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(15);
-
     /// <summary>
     /// Folder of the ASP.NET Core Data Protection keys (token encryption, staff cookies). Every instance must share it
     /// (a shared volume). Empty: the framework default (per-user profile folder), fine on one machine.

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using ZaloBot.Web.Citizens;
+using ZaloBot.Dialogs.Content;
 using ZaloBot.Web.Conversations;
+using ZaloBot.Web.Media;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Zalo.Events;
@@ -20,7 +22,8 @@ public sealed class InboundProcessor(
     IConnectionMultiplexer redis,
     ChannelKeys keys,
     IInboundEventHandler handler,
-    MediaDownloader media,
+    MediaFetcher media,
+    BotTexts texts,
     OutboxWorkSignal outboxSignal,
     IOptions<WebhookOptions> webhook,
     TimeProvider time,
@@ -90,11 +93,12 @@ public sealed class InboundProcessor(
         }
 
         var userId = evt.UserId;
-        IReadOnlyList<Guid> attachmentIds = [];
+        var fetched = new MediaFetchResult([], 0);
         if (evt is UserMessageEvent withMedia)
         {
-            // Downloads happen before the transaction opens (up to Channel:MediaTimeout each).
-            attachmentIds = await media.DownloadAsync(db, userId, withMedia.Attachments, cancellationToken);
+            // Downloads happen before the transaction opens (up to Media:Timeout each). A failed download skips that
+            // file only; the message is handled all the same.
+            fetched = await media.FetchAsync(db, userId, withMedia.Attachments, cancellationToken);
         }
 
         // The citizen and the transcript line in one transaction, committed before the turn runs: the turn's side
@@ -114,12 +118,18 @@ public sealed class InboundProcessor(
 
         // The turn saves its state before returning; its replies are written next. A crash in between re-runs the
         // event, and the engine hands back the saved replies of that turn (see ConversationRunner).
-        var replies = await handler.HandleAsync(new InboundTurn(evt, userId, dedupeKey, attachmentIds), cancellationToken);
+        var replies = await handler.HandleAsync(new InboundTurn(evt, userId, dedupeKey, fetched.AttachmentIds), cancellationToken);
+        if (fetched.Skipped > 0)
+        {
+            // Told once per message, before the bot's answer; its own key, so a re-run that fetched more adds nothing.
+            replies = [new OutboxPayload(texts.MediaSkipped), .. replies];
+        }
 
         // One statement per reply; ON CONFLICT makes a re-run (stream redelivery) add nothing.
         for (var i = 0; i < replies.Count; i++)
         {
-            var row = replies[i].ToOutbound(userId, TurnKey(dedupeKey, i), OutboundPriority.Interactive, now);
+            var key = fetched.Skipped > 0 ? (i == 0 ? TurnKey("media-skipped:" + dedupeKey, 0) : TurnKey(dedupeKey, i - 1)) : TurnKey(dedupeKey, i);
+            var row = replies[i].ToOutbound(userId, key, OutboundPriority.Interactive, now);
             await db.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO outbound_messages (zalo_user_id, priority, payload, state, attempts, next_attempt_at, idempotency_key, created_at)
                 VALUES ({row.ZaloUserId}, {(int)row.Priority}, {row.Payload}::jsonb, {(int)row.State}, 0, {row.NextAttemptAt}, {row.IdempotencyKey}, {row.CreatedAt})

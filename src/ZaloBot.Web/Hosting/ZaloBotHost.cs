@@ -3,6 +3,7 @@ using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.Media;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -25,6 +26,7 @@ public static class ZaloBotHost
         builder.AddFaq();
         builder.AddConversations();
         builder.AddWebhook();
+        builder.AddMedia();
         builder.AddChannel(service);
         builder.AddDevSimulator();
 

@@ -284,7 +284,7 @@ public sealed class InboundProcessingTests
     public async Task ImageMessage_DownloadsMediaOnArrival_WithSizeCap()
     {
         var handler = new RecordingHandler();
-        await using var host = ChannelHost.Create(_database, _fake, handler, TestServers.Redis, new Dictionary<string, string?> { ["Channel:MediaMaxBytes"] = "5000" });
+        await using var host = ChannelHost.Create(_database, _fake, handler, TestServers.Redis, new Dictionary<string, string?> { ["Media:MaxBytes"] = "5000" });
         using var client = host.CreateClient();
 
         await ZaloEvents.PostAsync(client, ZaloEvents.UserImage("u-img", "img-1", "http://cdn.test/media/4000"));

@@ -14,6 +14,9 @@ public sealed class RecordingHandler : IInboundEventHandler
 
     public ConcurrentQueue<(string UserId, string Key, string? Text)> Seen { get; } = new();
 
+    /// <summary>Every turn handled, as the engine got it (attachment ids included).</summary>
+    public ConcurrentQueue<InboundTurn> Turns { get; } = new();
+
     private int _overlaps;
 
     /// <summary>How many times an event started while another of the same user was being handled.</summary>
@@ -49,6 +52,7 @@ public sealed class RecordingHandler : IInboundEventHandler
             }
 
             Seen.Enqueue((turn.ZaloUserId, turn.DedupeKey, text));
+            Turns.Enqueue(turn);
             return Reply && text is not null ? [new OutboxPayload("re: " + text)] : [];
         }
         finally

@@ -53,6 +53,9 @@ public sealed class ZaloBotFactory : IAsyncDisposable
             ["Zalo:Tokens:AppSecret"] = "fake-app-secret",
             ["Zalo:Api:OpenApiBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
             ["Zalo:Api:OAuthBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
+            // The fake Zalo's CDN (FakeZaloServer /media) and Zalo's own hosts.
+            ["Media:AllowedHosts:0"] = "*.zdn.vn",
+            ["Media:AllowedHosts:1"] = "cdn.test",
             // Keys for the token encryption live with the test run, not in the user's profile.
             ["Channel:DataProtectionKeysDirectory"] = Path.Combine(Path.GetTempPath(), "zalobot-tests-keys"),
         };

@@ -1,6 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using ZaloBot.Web.Console.SignIn;
 using Microsoft.Extensions.WebEncoders;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Staff;
@@ -44,8 +49,34 @@ public static class ConsoleConfiguration
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");
             o.Conventions.AllowAnonymousToPage("/PageNotFound/Index");
+            o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ConsoleInputFilter)));
         });
+        builder.Services.AddScoped<ConsoleInputFilter>();
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
+
+        builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInLimiter>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client address, on posts only (showing the form is free). Behind the reverse proxy the address is the
+            // forwarded client's (forwarded headers run first).
+            o.AddPolicy(SignInLimitOptions.Policy, http =>
+            {
+                if (!HttpMethods.IsPost(http.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+
+                var limits = http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PerAddress,
+                    Window = limits.Window,
+                    QueueLimit = 0,
+                });
+            });
+        });
         return builder;
     }
 
@@ -64,14 +95,16 @@ public static class ConsoleConfiguration
 
             await next();
         });
-        // Pages answer 404 for tickets out of the user's scope; show a Vietnamese page (status kept) instead of an empty body.
+        // Pages answer 404 for tickets out of the user's scope, 422 for input PostgreSQL refused, 429 for too many
+        // sign-ins; show a Vietnamese page (status kept) instead of an empty body.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase)
                 && !context.Request.Path.StartsWithSegments("/console/api", StringComparison.OrdinalIgnoreCase)
                 && !context.Request.Path.StartsWithSegments("/console/attachments", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseStatusCodePagesWithReExecute("/console/not-found"));
+            branch => branch.UseStatusCodePagesWithReExecute("/console/not-found/{0}"));
         // Explicit, after the status pages, so a re-executed request is routed again.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

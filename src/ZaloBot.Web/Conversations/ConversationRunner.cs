@@ -33,9 +33,10 @@ public sealed class ConversationRunner(TurnEngine engine, ConversationStateStore
                 return result.Replies;
             }
 
-            logger.LogInformation("State of {ZaloUserId} changed during a turn; re-running (attempt {Attempt})", activity.UserId, attempt);
+            Hosting.PersonalDataLog.StateConflict(logger, activity.UserId, attempt);
         }
 
-        throw new InvalidOperationException($"Conversation state of {activity.UserId} kept changing; the event will be retried.");
+        // No user id in the message: exception messages end up in logs and in the dead letter's last error.
+        throw new InvalidOperationException("Conversation state kept changing during the turn; the event will be retried.");
     }
 }

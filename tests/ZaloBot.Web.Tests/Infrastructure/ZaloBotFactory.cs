@@ -56,6 +56,10 @@ public sealed class ZaloBotFactory : IAsyncDisposable
             // The fake Zalo's CDN (FakeZaloServer /media) and Zalo's own hosts.
             ["Media:AllowedHosts:0"] = "*.zdn.vn",
             ["Media:AllowedHosts:1"] = "cdn.test",
+            // Console tests sign in dozens of times from 127.0.0.1; the limits themselves are tested at their defaults
+            // (ConsoleHardeningTests).
+            ["Console:SignIn:PerAddress"] = "10000",
+            ["Console:SignIn:PerAccount"] = "10000",
             // Keys for the token encryption live with the test run, not in the user's profile.
             ["Channel:DataProtectionKeysDirectory"] = Path.Combine(Path.GetTempPath(), "zalobot-tests-keys"),
         };

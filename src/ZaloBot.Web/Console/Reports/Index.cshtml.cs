@@ -36,9 +36,25 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
 
     public IReadOnlyList<(int Stars, int Count)> Ratings { get; private set; } = [];
 
+    /// <summary>Set when the requested period was not usable; the page then shows the default period.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Earliest date a report may start: the service did not exist before; typos like 0001-01-01 stop here.</summary>
+    public static readonly DateOnly FirstDay = new(2020, 1, 1);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = WorkingDayCalendar.LocalDate(time.GetUtcNow());
+        if (From < FirstDay || To < FirstDay || From > today.AddYears(1) || To > today.AddYears(1) || From > To
+            || !ModelState.IsValid)
+        {
+            // 9999-12-31 used to overflow the date arithmetic (a 500); an unusable period is a polite 400 instead.
+            Error = $"Khoảng thời gian không hợp lệ (từ {ConsoleFormat.Date(FirstDay)} đến {ConsoleFormat.Date(today.AddYears(1))}, ngày bắt đầu không sau ngày kết thúc). Đang hiển thị năm nay.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            From = null;
+            To = null;
+        }
+
         From ??= new DateOnly(today.Year, 1, 1);
         To ??= today;
         var from = new DateTimeOffset(From.Value.ToDateTime(TimeOnly.MinValue), WorkingDayCalendar.VietnamOffset).ToUniversalTime();

@@ -234,7 +234,9 @@ public sealed class InboundProcessingTests
         await using var host = ChannelHost.Create(_database, _fake, handler, TestServers.Redis);
         using var client = host.CreateClient();
         await _fake.AuthoriseAsync(host.Services);
-        await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-rcpt", "rcpt-1", "hỏi", timestamp: "1764000000000"));
+        // An hour old: inside the webhook's replay window (24 h), and clearly not "now".
+        var asked = TimeProvider.System.GetUtcNow().AddHours(-1).ToUnixTimeMilliseconds();
+        await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-rcpt", "rcpt-1", "hỏi", timestamp: asked.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await Eventually.TrueAsync(() => _fake.State.GetMessages("u-rcpt").Count == 1, Wait);
         var sentId = _fake.State.GetMessages("u-rcpt")[0].MessageId;
 
@@ -247,7 +249,7 @@ public sealed class InboundProcessingTests
         var citizen = await db.Citizens.SingleAsync(c => c.ZaloUserId == "u-rcpt");
         Assert.That(delivered, Is.True);
         Assert.That(seen, Is.True);
-        Assert.That(citizen.LastInteractionAt, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1764000000000)));
+        Assert.That(citizen.LastInteractionAt, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(asked)));
 
         async Task<OutboundState> StateAsync()
         {

@@ -7,18 +7,15 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ZaloBot.Web.Console.SignIn;
 using Microsoft.Extensions.WebEncoders;
-using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Staff;
 
 namespace ZaloBot.Web.Console;
 
 public static class ConsoleConfiguration
 {
-    /// <summary>The staff console: Razor Pages under Console/ (one folder per screen), role policies, the ticket desk.</summary>
+    /// <summary>The staff console: Razor Pages under Console/ (one folder per screen), role policies.</summary>
     public static IHostApplicationBuilder AddConsole(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<TicketDesk>();
-        builder.Services.AddSingleton<TicketMessages>();
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsFactory>();
         // A changed role or unit (or a disabled account) reaches the cookie within a minute instead of the default 30.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -36,6 +33,8 @@ public static class ConsoleConfiguration
         });
         // Vietnamese text is written as is in the HTML rather than as &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Dates typed as dd/MM/yyyy whatever the browser's locale (see DateInputBinder).
+        builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new DateInputBinderProvider()));
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Console";
@@ -46,6 +45,7 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
+            o.Conventions.AllowAnonymousToPage("/Landing/Index");
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");
             o.Conventions.AllowAnonymousToPage("/PageNotFound/Index");

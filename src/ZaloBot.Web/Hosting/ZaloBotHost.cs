@@ -1,12 +1,15 @@
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Media;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
+using ZaloBot.Web.ZaloTokens;
 
 namespace ZaloBot.Web.Hosting;
 
@@ -24,10 +27,13 @@ public static class ZaloBotHost
         builder.AddConsole();
         builder.AddHealth(service);
         builder.AddFaq();
+        builder.AddFeedback();
         builder.AddConversations();
         builder.AddWebhook();
+        builder.AddZaloTokens();
         builder.AddMedia();
-        builder.AddChannel(service);
+        builder.AddInbound(service);
+        builder.AddOutbox(service);
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ZaloBot.Web.Storage;
 
@@ -19,6 +21,10 @@ public sealed class DatabaseMigrator(ZaloBotDbContext db, ILogger<DatabaseMigrat
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockKey})", cancellationToken);
             try
             {
+                // On a new database EF would first query the history table that is not there yet and log the expected
+                // "relation does not exist" as a `fail:` line (twice) before creating it; creating it first (IF NOT EXISTS) keeps
+                // the first start's log clean and changes nothing for a migrated database.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 if (pending.Count > 0)
                 {

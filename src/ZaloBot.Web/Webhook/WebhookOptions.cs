@@ -22,7 +22,7 @@ public sealed class WebhookOptions
     /// <summary>
     /// Signed events older than this are refused as replays (401). Zalo redelivers for ~1.8 h (+30 s, +5 min, +15 min,
     /// +30 min, +1 h; some sources say up to 12 h), so 24 h never refuses a redelivery. Must stay below
-    /// <c>Channel:DedupeRetention</c> (3 days): inside the window a replay is caught as a duplicate, after it here.
+    /// <c>Inbound:DedupeRetention</c> (3 days): inside the window a replay is caught as a duplicate, after it here.
     /// </summary>
     [Range(typeof(TimeSpan), "02:00:00", "29.00:00:00")]
     public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromHours(24);

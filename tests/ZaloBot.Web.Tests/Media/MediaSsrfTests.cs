@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Media;
 using ZaloBot.Web.Tests.Infrastructure;
 
@@ -46,8 +46,8 @@ public sealed class MediaSsrfTests
             ["Media:AllowedHosts:0"] = "127.0.0.1",
             ["Media:AllowedHosts:1"] = "localhost",
             ["Media:AllowedHosts:2"] = "*.zdn.vn",
-            ["Channel:RetryBaseDelay"] = "00:00:00.020",
-            ["Channel:IdlePollInterval"] = "00:00:00.020",
+            ["Inbound:RetryBaseDelay"] = "00:00:00.020",
+            ["Inbound:IdlePollInterval"] = "00:00:00.020",
         })
         {
             ConfigureServices = services =>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Tests.Infrastructure;
@@ -43,6 +45,25 @@ public sealed class DatabaseMigratorTests
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM __ef_migrations_history", connection);
         Assert.That(Convert.ToInt32(await count.ExecuteScalarAsync()), Is.EqualTo(all.Count));
+    }
+
+    [Test]
+    public async Task MigrateAsync_EmptyDatabase_LogsNoErrors()
+    {
+        // The first `./zalobot run` must not print `fail:` lines for the history table that does not exist yet.
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        var collector = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(collector)));
+        await using var db = new ZaloBotDbContext(new DbContextOptionsBuilder<ZaloBotDbContext>()
+            .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .UseLoggerFactory(loggers)
+            .Options);
+
+        var applied = await new DatabaseMigrator(db, loggers.CreateLogger<DatabaseMigrator>()).MigrateAsync(CancellationToken.None);
+
+        Assert.That(applied, Is.Not.Empty);
+        Assert.That(collector.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).Select(r => r.Category + ": " + r.Message), Is.Empty);
     }
 
     private static async Task<bool> TableExistsAsync(TestDatabase database, string table)

@@ -210,7 +210,7 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("ZaloBot.Web.Channel.InboxEvent", b =>
+            modelBuilder.Entity("ZaloBot.Web.Inbound.InboxEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -275,7 +275,7 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("inbox_events", (string)null);
                 });
 
-            modelBuilder.Entity("ZaloBot.Web.Channel.OutboundMessage", b =>
+            modelBuilder.Entity("ZaloBot.Web.Outbox.OutboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -370,7 +370,7 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("outbound_messages", (string)null);
                 });
 
-            modelBuilder.Entity("ZaloBot.Web.Channel.ZaloOaToken", b =>
+            modelBuilder.Entity("ZaloBot.Web.ZaloTokens.ZaloOaToken", b =>
                 {
                     b.Property<string>("OaId")
                         .HasMaxLength(64)

@@ -7,7 +7,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Tests.Infrastructure;
@@ -37,9 +37,9 @@ public sealed class WebhookFuzzTests
         await using var fake = new FakeZaloServer();
         await using var host = new ZaloBotFactory(database.ConnectionString, TestServers.Redis, new Dictionary<string, string?>
         {
-            ["Channel:IdlePollInterval"] = "00:00:00.020",
-            ["Channel:RetryBaseDelay"] = "00:00:00.010",
-            ["Channel:OutboxRetryBaseDelay"] = "00:00:00.050",
+            ["Inbound:IdlePollInterval"] = "00:00:00.020",
+            ["Inbound:RetryBaseDelay"] = "00:00:00.010",
+            ["Outbox:RetryBaseDelay"] = "00:00:00.050",
         }, realServer: true)
         {
             ConfigureServices = fake.Attach,
@@ -93,9 +93,9 @@ public sealed class WebhookFuzzTests
         var framing = await SendBrokenFramingsAsync(host.BaseAddress, statuses, failures);
         var fuzzTime = clock.Elapsed;
 
-        var keys = host.Services.GetRequiredService<ChannelKeys>();
+        var keys = host.Services.GetRequiredService<InboundPartitions>();
         var canaries = Enumerable.Range(0, 10_000).Select(n => "canary-" + n.ToString(CultureInfo.InvariantCulture))
-            .GroupBy(keys.PartitionOf).OrderBy(g => g.Key).Select(g => g.First()).ToList();
+            .GroupBy(keys.Of).OrderBy(g => g.Key).Select(g => g.First()).ToList();
         foreach (var canary in canaries)
         {
             using var response = await ZaloEvents.PostAsync(client, ZaloEvents.UserText(canary, "msg-" + canary, "xin chào"));
@@ -119,7 +119,7 @@ public sealed class WebhookFuzzTests
         Assert.That(failures, Is.Empty, "responses ≥ 500 (base64 of the body)");
         Assert.That(sent, Is.EqualTo(Bodies), "bodies sent within the time bound");
         Assert.That((live.StatusCode, lifetime.ApplicationStopping.IsCancellationRequested), Is.EqualTo((HttpStatusCode.OK, false)), "the service is up");
-        Assert.That(canaries, Has.Count.EqualTo(keys.Partitions));
+        Assert.That(canaries, Has.Count.EqualTo(keys.Count));
         Assert.That(answered, Is.True, "a canary in every partition is answered after the fuzz");
     }
 

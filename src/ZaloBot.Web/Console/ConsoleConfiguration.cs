@@ -45,6 +45,7 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Privacy", ConsolePolicies.Admin);
             o.Conventions.AllowAnonymousToPage("/Landing/Index");
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");

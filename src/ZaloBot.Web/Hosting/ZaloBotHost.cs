@@ -6,6 +6,7 @@ using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Media;
 using ZaloBot.Web.Outbox;
+using ZaloBot.Web.Privacy;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -34,6 +35,7 @@ public static class ZaloBotHost
         builder.AddMedia();
         builder.AddInbound(service);
         builder.AddOutbox(service);
+        builder.AddPrivacy(service);
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);

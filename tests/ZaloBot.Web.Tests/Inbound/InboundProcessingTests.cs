@@ -183,6 +183,31 @@ public sealed class InboundProcessingTests
     }
 
     [Test]
+    public async Task PoisonEventWhoseDeadLetterInsertFails_StillDeadLettered_PartitionKeepsFlowing()
+    {
+        // A user id longer than the column (a stream entry written before the webhook's edge check, or by a re-drive):
+        // every write fails, the dead-letter insert included; it used to be retried for ever and block its partition.
+        var handler = new RecordingHandler();
+        await using var host = WorkerHost.Create(_database, _fake, handler, TestServers.Redis, new Dictionary<string, string?>
+        {
+            ["Inbound:MaxAttempts"] = "2",
+            ["Inbound:Partitions"] = "1",
+        });
+        using var client = host.CreateClient();
+        var longUser = new string('7', 70);
+        var body = ZaloEvents.UserText(longUser, "poison-long", "xin chào");
+        await host.Services.GetRequiredService<InboundQueue>().EnqueueAsync("poison-long", longUser, body);
+        await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-after-poison", "after-poison", "sau đó"));
+
+        var flowed = await Eventually.TrueAsync(() => handler.TextsOf("u-after-poison").Any(), Wait);
+
+        Assert.That(flowed, Is.True, "the partition is blocked");
+        await using var db = _database.CreateContext();
+        var dead = await db.InboxEvents.SingleAsync(e => e.State == InboxEventState.DeadLettered);
+        Assert.That((dead.DedupeKey, dead.ZaloUserId, dead.Attempts, dead.Payload), Is.EqualTo(("poison-long", (string?)null, 2, body)));
+    }
+
+    [Test]
     public async Task DeadLetterEndpoints_WithoutSignIn_AreNotServed()
     {
         await using var host = WorkerHost.Create(_database, _fake, new RecordingHandler(), TestServers.Redis);

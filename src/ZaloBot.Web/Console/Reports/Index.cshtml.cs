@@ -45,8 +45,8 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = WorkingDayCalendar.LocalDate(time.GetUtcNow());
-        if (From < FirstDay || To < FirstDay || From > today.AddYears(1) || To > today.AddYears(1) || From > To
-            || !ModelState.IsValid)
+        // An unreadable date is already reported by the view (model state) and the default period shown.
+        if (From < FirstDay || To < FirstDay || From > today.AddYears(1) || To > today.AddYears(1) || From > To)
         {
             // 9999-12-31 used to overflow the date arithmetic (a 500); an unusable period is a polite 400 instead.
             Error = $"Khoảng thời gian không hợp lệ (từ {ConsoleFormat.Date(FirstDay)} đến {ConsoleFormat.Date(today.AddYears(1))}, ngày bắt đầu không sau ngày kết thúc). Đang hiển thị năm nay.";

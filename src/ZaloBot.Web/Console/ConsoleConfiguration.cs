@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ZaloBot.Web.Console.SignIn;
 using Microsoft.Extensions.WebEncoders;
+using ZaloBot.Web.Reports;
 using ZaloBot.Web.Staff;
 
 namespace ZaloBot.Web.Console;
@@ -46,6 +47,10 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Privacy", ConsolePolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Oa", ConsolePolicies.Admin);
+            // Zalo's redirect back is a cross-site navigation: the SameSite=Strict staff cookie is not sent with it.
+            // The callback is authorised by the consent cookie an Admin got on /console/oa (see OaConsentCookie).
+            o.Conventions.AllowAnonymousToPage("/Oa/Callback");
             o.Conventions.AllowAnonymousToPage("/Landing/Index");
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");
@@ -87,15 +92,15 @@ public static class ConsoleConfiguration
         {
             if (context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase))
             {
+                // X-Frame-Options, nosniff and the referrer policy come from Hosting/EdgeConfiguration for every response.
                 var headers = context.Response.Headers;
-                headers.XFrameOptions = "DENY";
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "same-origin";
+                headers.ContentSecurityPolicy = CspNonce.Policy(context);
                 headers.CacheControl = "no-store";
             }
 
             await next();
         });
+        app.MapConsoleAssets();
         // Pages answer 404 for tickets out of the user's scope, 422 for input PostgreSQL refused, 429 for too many
         // sign-ins; show a Vietnamese page (status kept) instead of an empty body.
         app.UseWhen(

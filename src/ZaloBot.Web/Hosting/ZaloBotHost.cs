@@ -5,8 +5,10 @@ using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Media;
+using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Privacy;
+using ZaloBot.Web.Reports;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -22,10 +24,13 @@ public static class ZaloBotHost
     {
         var service = builder.AddServiceOptions();
         builder.AddObservability();
+        builder.AddEdge();
         builder.AddStorage();
+        builder.AddKeyRing();
         builder.AddRedis();
         builder.AddStaff();
         builder.AddConsole();
+        builder.AddReports();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddFeedback();
@@ -35,11 +40,13 @@ public static class ZaloBotHost
         builder.AddMedia();
         builder.AddInbound(service);
         builder.AddOutbox(service);
+        builder.AddOaConnection();
         builder.AddPrivacy(service);
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseEdge();
         app.MapHealth();
         if (service.RunsWeb)
         {

@@ -111,7 +111,7 @@ public sealed class ConsoleBrowserTests
 
         await page.GotoAsync("/console/reports");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Tổng số phản ánh");
-        await ConsoleBrowser.ScreenshotAsync(page, "reports");
+        await ConsoleBrowser.ScreenshotAsync(page, "reports-first-day");
 
         await page.Locator("header.top").GetByRole(AriaRole.Link, new() { Name = "Phản ánh" }).ClickAsync();
         await page.Locator("#handoffs a").First.ClickAsync();

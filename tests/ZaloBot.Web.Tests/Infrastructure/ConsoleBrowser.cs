@@ -27,9 +27,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 
     public ConsoleWorld World { get; }
 
-    public static async Task<ConsoleBrowser> StartAsync()
+    public static async Task<ConsoleBrowser> StartAsync(TimeProvider? time = null)
     {
-        var world = await ConsoleWorld.CreateAsync();
+        var world = await ConsoleWorld.CreateAsync(time);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -40,12 +40,14 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         return new ConsoleBrowser(world, playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="locale">The browser's locale; the console must show the same dates under any (e.g. "en-US").</param>
+    public async Task<IPage> NewPageAsync(string locale = "vi-VN")
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = World.BaseAddress.ToString().TrimEnd('/'),
-            Locale = "vi-VN",
+            Locale = locale,
+            AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
         context.SetDefaultTimeout(15_000);

@@ -60,8 +60,6 @@ public sealed class ZaloBotFactory : IAsyncDisposable
             // (ConsoleHardeningTests).
             ["Console:SignIn:PerAddress"] = "10000",
             ["Console:SignIn:PerAccount"] = "10000",
-            // Keys for the token encryption live with the test run, not in the user's profile.
-            ["DataProtection:KeysDirectory"] = Path.Combine(Path.GetTempPath(), "zalobot-tests-keys"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,13 @@
+using ZaloBot.Web.Calendar;
+
+namespace ZaloBot.Web.Reports;
+
+/// <summary>Which tickets a report counts: received between two local dates (inclusive), optionally one unit, ward or category.</summary>
+public sealed record ReportFilter(DateOnly From, DateOnly To, int? UnitId = null, int? WardId = null, int? CategoryId = null, ReportGrain Grain = ReportGrain.Month)
+{
+    /// <summary>Start of <see cref="From"/> in Vietnam time, as an instant.</summary>
+    public DateTimeOffset FromInstant => new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), WorkingDayCalendar.VietnamOffset).ToUniversalTime();
+
+    /// <summary>Start of the day after <see cref="To"/> in Vietnam time (exclusive bound).</summary>
+    public DateTimeOffset ToInstant => new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDayCalendar.VietnamOffset).ToUniversalTime();
+}

@@ -49,6 +49,8 @@ public sealed class BotTexts
 
     public string AttachmentAtTop { get; set; } = string.Empty;
 
+    public string MediaSkipped { get; set; } = string.Empty;
+
     public string FaqHelpful { get; set; } = string.Empty;
 
     public string FaqVoteUpButton { get; set; } = string.Empty;

@@ -24,7 +24,8 @@ public sealed class ErrorHandlingMiddleware : ITurnMiddleware
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(ex, "Turn failed for user {UserId}, message {MessageId}; conversation reset", turn.Activity.UserId, turn.Activity.MessageId);
+            // The message id identifies the event; the citizen's id stays out of logs (personal data).
+            _logger.LogError(ex, "Turn failed for message {MessageId}; conversation reset", turn.Activity.MessageId);
             turn.State.Conversation = new ConversationState { LastActivityAt = turn.Now };
             turn.ClearRepliesAndEffects();
             turn.Send(turn.Texts.ErrorApology, [MessageButton.Show(turn.Texts.MenuButton)]);

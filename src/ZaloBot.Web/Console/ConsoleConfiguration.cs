@@ -1,7 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using ZaloBot.Web.Console.SignIn;
 using Microsoft.Extensions.WebEncoders;
 using ZaloBot.Web.Reports;
 using ZaloBot.Web.Staff;
@@ -42,6 +46,7 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Privacy", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Oa", ConsolePolicies.Admin);
             // Zalo's redirect back is a cross-site navigation: the SameSite=Strict staff cookie is not sent with it.
             // The callback is authorised by the consent cookie an Admin got on /console/oa (see OaConsentCookie).
@@ -50,8 +55,34 @@ public static class ConsoleConfiguration
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");
             o.Conventions.AllowAnonymousToPage("/PageNotFound/Index");
+            o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ConsoleInputFilter)));
         });
+        builder.Services.AddScoped<ConsoleInputFilter>();
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
+
+        builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInLimiter>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client address, on posts only (showing the form is free). Behind the reverse proxy the address is the
+            // forwarded client's (forwarded headers run first).
+            o.AddPolicy(SignInLimitOptions.Policy, http =>
+            {
+                if (!HttpMethods.IsPost(http.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+
+                var limits = http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PerAddress,
+                    Window = limits.Window,
+                    QueueLimit = 0,
+                });
+            });
+        });
         return builder;
     }
 
@@ -70,14 +101,16 @@ public static class ConsoleConfiguration
             await next();
         });
         app.MapConsoleAssets();
-        // Pages answer 404 for tickets out of the user's scope; show a Vietnamese page (status kept) instead of an empty body.
+        // Pages answer 404 for tickets out of the user's scope, 422 for input PostgreSQL refused, 429 for too many
+        // sign-ins; show a Vietnamese page (status kept) instead of an empty body.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase)
                 && !context.Request.Path.StartsWithSegments("/console/api", StringComparison.OrdinalIgnoreCase)
                 && !context.Request.Path.StartsWithSegments("/console/attachments", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseStatusCodePagesWithReExecute("/console/not-found"));
+            branch => branch.UseStatusCodePagesWithReExecute("/console/not-found/{0}"));
         // Explicit, after the status pages, so a re-executed request is routed again.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

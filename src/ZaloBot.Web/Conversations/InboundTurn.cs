@@ -12,4 +12,7 @@ public sealed record InboundTurn(ZaloEvent? Event, string ZaloUserId, string Key
 {
     /// <summary>A staff action's activity (<c>StaffTookOver</c>, <c>StaffReleased</c>); citizen events are mapped from <see cref="Event"/>.</summary>
     public Activity? Activity { get; init; }
+
+    /// <summary>Files of this message that could not be fetched (skipped); the turn's replies start with one notice when above 0.</summary>
+    public int MediaSkipped { get; init; }
 }

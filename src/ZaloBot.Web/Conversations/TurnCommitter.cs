@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ZaloBot.Dialogs.Content;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Outbox;
@@ -20,6 +21,7 @@ public sealed class TurnCommitter(
     ZaloBotDbContext db,
     ITurnFunction function,
     TurnEffects effects,
+    BotTexts texts,
     OutboxWorkSignal outboxSignal,
     TimeProvider time,
     ILogger<TurnCommitter> logger)
@@ -112,6 +114,12 @@ public sealed class TurnCommitter(
         }
 
         var payloads = replies.SelectMany(OutboxPayload.FromReply).ToList();
+        if (turn.MediaSkipped > 0)
+        {
+            // Told once per message, before the bot's answer, under the turn's own keys (a replay adds nothing).
+            payloads.Insert(0, new OutboxPayload(texts.MediaSkipped));
+        }
+
         for (var i = 0; i < payloads.Count; i++)
         {
             var key = TurnKey(turn.Key, i);

@@ -17,7 +17,10 @@ public static class ObservabilityConfiguration
     {
         builder.Logging.EnableRedaction();
         builder.Services.AddRedaction(redaction =>
-            redaction.SetRedactor<ErasingRedactor>(new DataClassificationSet(DataTaxonomy.PersonalData)));
+        {
+            redaction.SetRedactor<ErasingRedactor>(new DataClassificationSet(DataTaxonomy.PersonalData));
+            redaction.SetRedactor<PseudonymRedactor>(new DataClassificationSet(DataTaxonomy.PersonalId));
+        });
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();

@@ -4,8 +4,10 @@ using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Media;
 using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Outbox;
+using ZaloBot.Web.Privacy;
 using ZaloBot.Web.Reports;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
@@ -35,9 +37,11 @@ public static class ZaloBotHost
         builder.AddConversations();
         builder.AddWebhook();
         builder.AddZaloTokens();
+        builder.AddMedia();
         builder.AddInbound(service);
         builder.AddOutbox(service);
         builder.AddOaConnection();
+        builder.AddPrivacy(service);
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);

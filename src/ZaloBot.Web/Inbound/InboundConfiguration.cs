@@ -6,7 +6,7 @@ public static class InboundConfiguration
 {
     /// <summary>
     /// Inbound events (section "Inbound"): the partitioned Redis streams and their queue, the processor of one event,
-    /// dead letters, media download, and — with the worker role — the stream and PostgreSQL-inbox workers.
+    /// dead letters, and — with the worker role — the stream and PostgreSQL-inbox workers.
     /// </summary>
     public static IHostApplicationBuilder AddInbound(this IHostApplicationBuilder builder, ServiceOptions service)
     {
@@ -17,8 +17,6 @@ public static class InboundConfiguration
         builder.Services.AddSingleton<InboundQueue>();
         builder.Services.AddScoped<InboundProcessor>();
         builder.Services.AddScoped<DeadLetterStore>();
-        builder.Services.AddSingleton<MediaDownloader>();
-        builder.Services.AddHttpClient(MediaDownloader.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 
         if (service.RunsWorkers)
         {

@@ -50,12 +50,4 @@ public sealed class InboundOptions
     /// <summary>PostgreSQL inbox rows moved to the stream per round once Redis is back (50 per 50 ms poll drains 1,000/s).</summary>
     [Range(1, 1000)]
     public int ForwardBatchSize { get; set; } = 50;
-
-    /// <summary>Largest media file downloaded from Zalo's CDN. 10 MB: Zalo caps images at 1 MB and files at 5 MB… with margin.</summary>
-    [Range(1024, 100 * 1024 * 1024)]
-    public long MediaMaxBytes { get; set; } = 10 * 1024 * 1024;
-
-    /// <summary>Timeout of one media download. 15 s for 10 MB is ~5 Mbit/s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
-    public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using ZaloBot.Web.Conversations;
+using ZaloBot.Web.Media;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Webhook;
@@ -20,7 +21,7 @@ public sealed class InboundProcessor(
     IConnectionMultiplexer redis,
     RedisKeys keys,
     TurnCommitter committer,
-    MediaDownloader media,
+    MediaFetcher media,
     IOptions<WebhookOptions> webhook,
     TimeProvider time,
     ILogger<InboundProcessor> logger)
@@ -85,14 +86,15 @@ public sealed class InboundProcessor(
             return;
         }
 
-        IReadOnlyList<Guid> attachmentIds = [];
+        var fetched = new MediaFetchResult([], 0);
         if (evt is UserMessageEvent withMedia)
         {
-            // Downloads happen before the turn's transaction opens (up to Inbound:MediaTimeout each).
-            attachmentIds = await media.DownloadAsync(db, evt.UserId, withMedia.Attachments, cancellationToken);
+            // Downloads happen before the turn's transaction opens (up to Media:Timeout each). A failed download skips
+            // that file only; the message is handled all the same and the citizen is told once (MediaSkipped).
+            fetched = await media.FetchAsync(db, evt.UserId, withMedia.Attachments, cancellationToken);
         }
 
-        await committer.CommitAsync(new InboundTurn(evt, evt.UserId, dedupeKey, attachmentIds), cancellationToken);
+        await committer.CommitAsync(new InboundTurn(evt, evt.UserId, dedupeKey, fetched.AttachmentIds) { MediaSkipped = fetched.Skipped }, cancellationToken);
     }
 
     /// <summary>The event's own time (epoch ms) when it parses and is not in the future; else now.</summary>

@@ -303,10 +303,8 @@ public sealed class InboundWorker(
             else
             {
                 var attempts = (int)await db.HashIncrementAsync(keys.Attempts(partition), key);
-                if (attempts >= _options.MaxAttempts)
+                if (attempts >= _options.MaxAttempts && await TryDeadLetterAsync(key, user, body, attempts, failure, ct))
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<DeadLetterStore>().AddAsync(key, user, body, attempts, failure, ct);
                     await AckAsync(db, partition, entry.Id, key);
                     logger.LogError("Inbound event {DedupeKey} dead-lettered after {Attempts} attempts: {Error}", key, attempts, failure.GetType().Name);
                     return true;
@@ -323,15 +321,44 @@ public sealed class InboundWorker(
         }
     }
 
+    /// <summary>
+    /// Writes the dead letter; false when PostgreSQL is down (the event stays unacked and is retried after a pause, like
+    /// any outage). Any other failure of the write is logged and counts as written: the store already fell back to a
+    /// minimal row, and an event whose dead letter cannot be stored at all must not stop its partition.
+    /// </summary>
+    private async Task<bool> TryDeadLetterAsync(string key, string? user, string body, int attempts, Exception failure, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DeadLetterStore>().AddAsync(key, user, body, attempts, failure, ct);
+            return true;
+        }
+        catch (Exception ex) when (IsOutage(ex))
+        {
+            logger.LogWarning("Dead letter of {DedupeKey} waits for the database ({Error})", key, ex.GetType().Name);
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogCritical(ex, "Inbound event {DedupeKey} could not be dead-lettered; dropped so its partition goes on", key);
+            return true;
+        }
+    }
+
     /// <summary>Retry delay: <see cref="InboundOptions.RetryBaseDelay"/> doubling per attempt, capped at 5 s.</summary>
     private TimeSpan Backoff(int attempt) => RetryBackoff.Delay(_options.RetryBaseDelay, attempt, TimeSpan.FromSeconds(5));
 
-    /// <summary>A database or network failure (anywhere in the exception chain), as opposed to a bad event.</summary>
+    /// <summary>
+    /// PostgreSQL unreachable or timing out (anywhere in the exception chain), as opposed to a bad event. Only
+    /// PostgreSQL's own transient failures count: a socket error from elsewhere (a media host resetting the connection,
+    /// say) used to count too, so such an event was retried for ever without spending an attempt and blocked its partition.
+    /// </summary>
     private static bool IsOutage(Exception failure)
     {
         for (var ex = failure; ex is not null; ex = ex.InnerException)
         {
-            if (ex is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException)
+            if (ex is Npgsql.NpgsqlException { IsTransient: true })
             {
                 return true;
             }

@@ -86,22 +86,48 @@ public sealed class OutboxWorker(
             return 0;
         }
 
+        // A row is handed to the sender only once it may be attempted; whatever was claimed but never handed over —
+        // a user whose earlier row failed, users not reached because of shutdown or an error — goes back to Queued
+        // with no attempt spent (it used to stay Sending and become Failed "interrupted" two minutes later).
+        var started = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
         var byUser = rows.GroupBy(r => r.ZaloUserId).Select(g => g.OrderBy(r => r.Priority).ThenBy(r => r.Id).ToList());
-        await Parallel.ForEachAsync(byUser, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (userRows, ct) =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-                for (var i = 0; i < userRows.Count; i++)
+        try
+        {
+            await Parallel.ForEachAsync(byUser, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (userRows, ct) =>
                 {
-                    if (!await sender.SendAsync(userRows[i], ct))
+                    await using var scope = scopes.CreateAsyncScope();
+                    var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
+                    for (var i = 0; i < userRows.Count; i++)
                     {
-                        // Re-queued: the user's later rows wait for it (order), without spending an attempt.
-                        await ReleaseAsync(scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>(), userRows.Skip(i + 1), ct);
-                        return;
+                        started[userRows[i].Id] = true;
+                        bool finished;
+                        try
+                        {
+                            finished = await sender.SendAsync(userRows[i], ct);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                        {
+                            // One row's failure (a token that cannot be decrypted, PostgreSQL gone while recording)
+                            // is that row's: it stays Sending for the stuck rule; the user's later rows wait (order),
+                            // other users go on.
+                            logger.LogWarning("Outbox row {Id} failed while sending ({Error}); later rows of its user re-queued", userRows[i].Id, ex.GetType().Name);
+                            return;
+                        }
+
+                        if (!finished)
+                        {
+                            // Re-queued: the user's later rows wait for it (order), without spending an attempt.
+                            return;
+                        }
                     }
-                }
-            });
+                });
+        }
+        finally
+        {
+            await ReleaseUnstartedAsync(rows.Where(r => !started.ContainsKey(r.Id)));
+        }
+
         return rows.Count;
     }
 
@@ -126,6 +152,21 @@ public sealed class OutboxWorker(
                 FOR UPDATE SKIP LOCKED)
             RETURNING o.*
             """).AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Back to Queued for rows never handed to the sender (also during shutdown: not cancellable, one statement).</summary>
+    private async Task ReleaseUnstartedAsync(IEnumerable<OutboundMessage> rows)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await ReleaseAsync(scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>(), rows, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // PostgreSQL is away: the rows stay Sending and the stuck rule resolves them.
+            logger.LogWarning("Claimed outbox rows could not be re-queued ({Error})", ex.GetType().Name);
+        }
     }
 
     private static async Task ReleaseAsync(ZaloBotDbContext db, IEnumerable<OutboundMessage> rows, CancellationToken cancellationToken)

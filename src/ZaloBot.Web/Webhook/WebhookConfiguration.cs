@@ -6,9 +6,12 @@ public static class WebhookConfiguration
     public static IHostApplicationBuilder AddWebhook(this IHostApplicationBuilder builder)
     {
         var tokensOaId = builder.Configuration["Zalo:Tokens:OaId"];
+        var dedupeRetention = builder.Configuration.GetValue("Inbound:DedupeRetention", TimeSpan.FromDays(3));
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations()
             .Validate(o => string.IsNullOrEmpty(tokensOaId) || o.OaId == tokensOaId,
                 "Webhook:OaId must equal Zalo:Tokens:OaId: events are accepted for one OA and replies sent with its token.")
+            .Validate(o => o.MaxEventAge < dedupeRetention,
+                "Webhook:MaxEventAge must be shorter than Inbound:DedupeRetention: a replay inside the window must still be caught as a duplicate.")
             .ValidateOnStart();
         builder.Services.AddSingleton<WebhookIngest>();
         builder.Services.AddHostedService<WebhookWarmup>();

@@ -59,5 +59,46 @@ public sealed class WebhookIngest(
         }
     }
 
+    /// <summary>
+    /// Why a verified event cannot go through processing, or null when it can. Ids are bounded by the columns they
+    /// land in (a citizen's id is <c>varchar(64)</c>; Zalo's are 16–19 digits): such an event would fail every write,
+    /// dead letter included, so it is kept raw at the edge instead.
+    /// </summary>
+    public static string? OddShape(ZaloEvent evt) => evt switch
+    {
+        { UserId.Length: > 64 } => "user id longer than 64 characters",
+        { DedupeKey.Length: > 200 } => "message id longer than 200 characters",
+        _ => null,
+    };
+
+    /// <summary>Stores a verified event of an odd shape raw, for a person to look at; it is not processed.</summary>
+    public async Task<IngestOutcome> KeepRawAsync(ZaloEvent evt, string reason, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Event {EventName} kept raw, not processed: {Reason}", Truncate(evt.EventName, 100), reason);
+        try
+        {
+            // The key of an odd event is a hash of its body: its own ids are what is odd, and a redelivery is the same body.
+            var key = "raw:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(evt.RawJson)));
+            await using var command = postgres.CreateCommand("""
+                INSERT INTO inbox_events (dedupe_key, event_name, zalo_user_id, payload, received_at, state, attempts, last_error, processed_at)
+                VALUES ($1, $2, NULL, $3, $4, $5, 0, $6, $4)
+                ON CONFLICT (dedupe_key) DO NOTHING
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = key });
+            command.Parameters.Add(new NpgsqlParameter { Value = Truncate(evt.EventName.Length > 0 ? evt.EventName : "unknown", 100) });
+            command.Parameters.Add(new NpgsqlParameter { Value = evt.RawJson });
+            command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
+            command.Parameters.Add(new NpgsqlParameter { Value = (int)InboxEventState.Forwarded });
+            command.Parameters.Add(new NpgsqlParameter { Value = "kept raw: " + reason });
+            var inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+            return inserted == 1 ? IngestOutcome.StoredInPostgres : IngestOutcome.Duplicate;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogError("PostgreSQL did not accept raw event {EventName}: {Error}", Truncate(evt.EventName, 100), ex.GetType().Name);
+            return IngestOutcome.Unavailable;
+        }
+    }
+
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

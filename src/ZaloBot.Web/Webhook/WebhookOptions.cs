@@ -18,4 +18,12 @@ public sealed class WebhookOptions
     /// <summary>Largest body accepted. Zalo events are well under 8 KiB; 64 KiB leaves room and stops abuse (413).</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Signed events older than this are refused as replays (401). Zalo redelivers for ~1.8 h (+30 s, +5 min, +15 min,
+    /// +30 min, +1 h; some sources say up to 12 h), so 24 h never refuses a redelivery. Must stay below
+    /// <c>Inbound:DedupeRetention</c> (3 days): inside the window a replay is caught as a duplicate, after it here.
+    /// </summary>
+    [Range(typeof(TimeSpan), "02:00:00", "29.00:00:00")]
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromHours(24);
 }

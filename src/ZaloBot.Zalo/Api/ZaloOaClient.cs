@@ -303,7 +303,8 @@ public sealed class ZaloOaClient(HttpClient http, IAccessTokenProvider tokens, I
             {
                 if (ids.Count > 0)
                 {
-                    logger.LogWarning("Zalo send to {UserId} failed at part {Part} of {Parts}: {Error}", userId, i + 1, parts.Count, result.Error);
+                    // No user id: the library does not know the host's log redaction, and a Zalo id is personal data.
+                    logger.LogWarning("Zalo send failed at part {Part} of {Parts}: {Error}", i + 1, parts.Count, result.Error);
                 }
 
                 return new ZaloSendResult(ids, result.Error) { PartCount = parts.Count };

@@ -4,8 +4,10 @@ using System.Text.Json;
 namespace ZaloBot.Zalo.Events;
 
 /// <summary>
-/// Parses a verified webhook body into a typed <see cref="ZaloEvent"/>. Never throws for unknown events or
-/// missing optional fields; throws <see cref="JsonException"/> only when the body is not a JSON object.
+/// Parses a verified webhook body into a typed <see cref="ZaloEvent"/>. Never throws for unknown events, missing
+/// optional fields or fields of an unexpected type (an object where a string was expected reads as absent); throws
+/// <see cref="JsonException"/> only when the body is not a JSON object or a string in it is not valid text (an
+/// escaped lone surrogate), which <see cref="Webhook.ZaloWebhookBody.IsWellFormed"/> rejects before this runs.
 /// <para>Direction rules (who is the user, who is the OA):</para>
 /// <list type="bullet">
 /// <item><c>user_send_*</c>, <c>user_submit_info</c>, <c>user_reacted_message</c>, <c>anonymous_send_*</c>: user = <c>sender.id</c>, OA = <c>recipient.id</c>.</item>
@@ -308,10 +310,23 @@ public static class ZaloEventParser
 
         return v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString(),
+            JsonValueKind.String => Text(v),
             JsonValueKind.Number => v.GetRawText(),
             _ => null,
         };
+    }
+
+    /// <summary>A JSON string as UTF-16; a lone surrogate (which <see cref="JsonElement.GetString"/> cannot transcode) is a <see cref="JsonException"/>.</summary>
+    private static string Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException("A string in the body is not valid UTF-16 text.", ex);
+        }
     }
 
     private static List<string> StrArray(JsonElement parent, string name)
@@ -323,7 +338,7 @@ public static class ZaloEventParser
             {
                 if (item.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                 {
-                    list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText());
+                    list.Add(item.ValueKind == JsonValueKind.String ? Text(item) : item.GetRawText());
                 }
             }
         }

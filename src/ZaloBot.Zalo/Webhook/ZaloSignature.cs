@@ -77,8 +77,9 @@ public static class ZaloSignature
 
             return (string.IsNullOrEmpty(timestamp) ? null : timestamp, oaId);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that cannot be transcoded (lone surrogate); not a usable timestamp.
             return (null, null);
         }
     }

@@ -105,9 +105,9 @@ public sealed class ZaloSignatureVerifier(IOptions<ZaloWebhookOptions> options)
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Already validated as JSON by ReadTopLevel; nothing to add.
+            // Not JSON, or an id that is not valid text: no candidate from this body; the MAC simply fails to match.
         }
 
         return ids;

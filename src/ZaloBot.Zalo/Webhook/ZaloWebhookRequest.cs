@@ -15,29 +15,46 @@ public sealed record ZaloWebhookRequest(byte[] Body, string? Signature, int Retr
     /// </summary>
     public const int DefaultMaxBodyBytes = 256 * 1024;
 
-    /// <summary>Reads the request; null when the body exceeds <paramref name="maxBodyBytes"/> (answer 413).</summary>
-    public static async Task<ZaloWebhookRequest?> ReadAsync(
+    /// <summary>
+    /// Reads the request. <paramref name="failure"/> says why the result is null: the body exceeds
+    /// <paramref name="maxBodyBytes"/> (413) or its HTTP framing is broken (400) — Kestrel reports a bad chunk-size line
+    /// or a body shorter than its Content-Length as <see cref="BadHttpRequestException"/> while the body is read.
+    /// </summary>
+    public static async Task<(ZaloWebhookRequest? Request, ZaloWebhookReadFailure Failure)> ReadAsync(
         HttpRequest request, int maxBodyBytes = DefaultMaxBodyBytes, CancellationToken cancellationToken = default)
     {
         if (request.ContentLength > maxBodyBytes)
         {
-            return null;
+            return (null, ZaloWebhookReadFailure.TooLarge);
         }
 
         using var buffer = new MemoryStream(request.ContentLength is { } n ? (int)n : 4096);
         var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > maxBodyBytes)
+                {
+                    return (null, ZaloWebhookReadFailure.TooLarge);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? ZaloWebhookReadFailure.TooLarge : ZaloWebhookReadFailure.Malformed);
+        }
+        catch (IOException)
+        {
+            // The connection broke mid-body; the client will not read the answer, but the endpoint must not throw.
+            return (null, ZaloWebhookReadFailure.Malformed);
         }
 
         var retry = int.TryParse(request.Headers["num_retry"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : 0;
-        return new ZaloWebhookRequest(buffer.ToArray(), request.Headers[ZaloSignature.HeaderName].ToString() is { Length: > 0 } s ? s : null, retry);
+        var signature = request.Headers[ZaloSignature.HeaderName].ToString() is { Length: > 0 } s ? s : null;
+        return (new ZaloWebhookRequest(buffer.ToArray(), signature, retry), ZaloWebhookReadFailure.None);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ChatSimulatorTests
         {
             EnvironmentName = "Development",
             // Every outgoing call of the service (simulator → webhook, client → fake Zalo, media) stays in process.
-            ConfigureServices = services => services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => self!.Server.CreateHandler())),
+            ConfigureServices = services => InProcessHttp.RouteAllClients(services, () => self!.Server.CreateHandler()),
         };
         self = factory;
         using var client = factory.CreateClient();

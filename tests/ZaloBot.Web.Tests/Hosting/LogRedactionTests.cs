@@ -9,7 +9,7 @@ namespace ZaloBot.Web.Tests.Hosting;
 public sealed class LogRedactionTests
 {
     [Test]
-    public async Task PersonalDataLog_PhoneNameAndText_AreErasedButTheUserIdStays()
+    public async Task PersonalDataLog_PhoneNameAndText_AreErased_TheUserIdIsAStablePseudonym()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
         await using var factory = new ZaloBotFactory(database.ConnectionString, TestServers.Redis,
@@ -21,9 +21,15 @@ public sealed class LogRedactionTests
         PersonalDataLog.CitizenMessage(logger, "2468458835296197922", "Số của tôi là 0912345678, nhà ở 12 Võ Văn Tần");
         PersonalDataLog.ContactDetails(logger, "2468458835296197922", "Nguyễn Văn An", "84912345678");
 
-        var messages = collector.GetSnapshot().Where(r => r.Id.Id is 1001 or 1002).Select(r => r.Message).ToList();
-        Assert.That(messages, Has.Count.EqualTo(2));
-        Assert.That(messages, Has.All.Contains("2468458835296197922"));
+        PersonalDataLog.StateConflict(logger, "2468458835296197922", 2);
+        PersonalDataLog.StateConflict(logger, "1111111111111111111", 2);
+
+        var messages = collector.GetSnapshot().Where(r => r.Id.Id is 1001 or 1002 or 1003).Select(r => r.Message).ToList();
+        var pseudonyms = messages.Select(m => System.Text.RegularExpressions.Regex.Match(m, "u:[0-9a-f]{12}").Value).ToList();
+        Assert.That(messages, Has.Count.EqualTo(4));
+        Assert.That(string.Join("\n", messages), Does.Not.Contain("2468458835296197922").And.Not.Contain("1111111111111111111"));
+        Assert.That(pseudonyms.Take(3).Distinct().Count(), Is.EqualTo(1), "one citizen, one pseudonym");
+        Assert.That(pseudonyms[3], Is.Not.EqualTo(pseudonyms[0]).And.Not.Empty);
         Assert.That(string.Join("\n", messages), Does.Not.Contain("0912345678").And.Not.Contain("Nguyễn").And.Not.Contain("84912345678").And.Not.Contain("Võ Văn Tần"));
     }
 }

@@ -183,6 +183,31 @@ public sealed class InboundProcessingTests
     }
 
     [Test]
+    public async Task PoisonEventWhoseDeadLetterInsertFails_StillDeadLettered_PartitionKeepsFlowing()
+    {
+        // A user id longer than the column (a stream entry written before the webhook's edge check, or by a re-drive):
+        // every write fails, the dead-letter insert included; it used to be retried for ever and block its partition.
+        var handler = new RecordingHandler();
+        await using var host = WorkerHost.Create(_database, _fake, handler, TestServers.Redis, new Dictionary<string, string?>
+        {
+            ["Inbound:MaxAttempts"] = "2",
+            ["Inbound:Partitions"] = "1",
+        });
+        using var client = host.CreateClient();
+        var longUser = new string('7', 70);
+        var body = ZaloEvents.UserText(longUser, "poison-long", "xin chào");
+        await host.Services.GetRequiredService<InboundQueue>().EnqueueAsync("poison-long", longUser, body);
+        await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-after-poison", "after-poison", "sau đó"));
+
+        var flowed = await Eventually.TrueAsync(() => handler.TextsOf("u-after-poison").Any(), Wait);
+
+        Assert.That(flowed, Is.True, "the partition is blocked");
+        await using var db = _database.CreateContext();
+        var dead = await db.InboxEvents.SingleAsync(e => e.State == InboxEventState.DeadLettered);
+        Assert.That((dead.DedupeKey, dead.ZaloUserId, dead.Attempts, dead.Payload), Is.EqualTo(("poison-long", (string?)null, 2, body)));
+    }
+
+    [Test]
     public async Task DeadLetterEndpoints_WithoutSignIn_AreNotServed()
     {
         await using var host = WorkerHost.Create(_database, _fake, new RecordingHandler(), TestServers.Redis);
@@ -237,7 +262,9 @@ public sealed class InboundProcessingTests
         await using var host = WorkerHost.Create(_database, _fake, handler, TestServers.Redis);
         using var client = host.CreateClient();
         await _fake.AuthoriseAsync(host.Services);
-        await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-rcpt", "rcpt-1", "hỏi", timestamp: "1764000000000"));
+        // An hour old: inside the webhook's replay window (24 h), and clearly not "now".
+        var asked = TimeProvider.System.GetUtcNow().AddHours(-1).ToUnixTimeMilliseconds();
+        await ZaloEvents.PostAsync(client, ZaloEvents.UserText("u-rcpt", "rcpt-1", "hỏi", timestamp: asked.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await Eventually.TrueAsync(() => _fake.State.GetMessages("u-rcpt").Count == 1, Wait);
         var sentId = _fake.State.GetMessages("u-rcpt")[0].MessageId;
 
@@ -250,7 +277,7 @@ public sealed class InboundProcessingTests
         var citizen = await db.Citizens.SingleAsync(c => c.ZaloUserId == "u-rcpt");
         Assert.That(delivered, Is.True);
         Assert.That(seen, Is.True);
-        Assert.That(citizen.LastInteractionAt, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1764000000000)));
+        Assert.That(citizen.LastInteractionAt, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(asked)));
 
         async Task<OutboundState> StateAsync()
         {
@@ -287,7 +314,7 @@ public sealed class InboundProcessingTests
     public async Task ImageMessage_DownloadsMediaOnArrival_WithSizeCap()
     {
         var handler = new RecordingHandler();
-        await using var host = WorkerHost.Create(_database, _fake, handler, TestServers.Redis, new Dictionary<string, string?> { ["Inbound:MediaMaxBytes"] = "5000" });
+        await using var host = WorkerHost.Create(_database, _fake, handler, TestServers.Redis, new Dictionary<string, string?> { ["Media:MaxBytes"] = "5000" });
         using var client = host.CreateClient();
 
         await ZaloEvents.PostAsync(client, ZaloEvents.UserImage("u-img", "img-1", "http://cdn.test/media/4000"));

@@ -33,10 +33,10 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
 
     public Uri BaseAddress => Factory.BaseAddress;
 
-    public static async Task<ConsoleWorld> CreateAsync(TimeProvider? time = null)
+    public static async Task<ConsoleWorld> CreateAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateMigratedAsync();
-        var factory = new ZaloBotFactory(database.ConnectionString, TestServers.Redis, realServer: true, time: time);
+        var factory = new ZaloBotFactory(database.ConnectionString, TestServers.Redis, settings, realServer: true, time: time);
         var world = new ConsoleWorld(database, factory);
         await using (var scope = factory.Services.CreateAsyncScope())
         {

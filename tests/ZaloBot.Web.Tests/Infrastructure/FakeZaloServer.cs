@@ -25,7 +25,7 @@ public sealed class FakeZaloServer : IAsyncDisposable
         builder.Services.AddFakeZaloApi();
         _app = builder.Build();
         _app.MapFakeZaloApi("/fake-zalo");
-        _app.MapGet("/media/{size:int}", (int size) => Results.File(new byte[size], "image/jpeg"));
+        _app.MapGet("/media/{size:int}", (int size) => Results.File(Jpeg(size), "image/jpeg"));
         _app.StartAsync().GetAwaiter().GetResult();
         State = _app.Services.GetRequiredService<FakeZaloState>();
         State.EnforceInteractionWindow = false;
@@ -35,7 +35,16 @@ public sealed class FakeZaloServer : IAsyncDisposable
 
     /// <summary>Sends every HttpClient of a service host (Zalo API, OAuth, media) to this fake.</summary>
     public void Attach(IServiceCollection services) =>
-        services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => _app.GetTestServer().CreateHandler()));
+        InProcessHttp.RouteAllClients(services, () => _app.GetTestServer().CreateHandler());
+
+    /// <summary>A body of <paramref name="size"/> bytes that starts like a JPEG (the fetcher sniffs the type), distinct per size.</summary>
+    public static byte[] Jpeg(int size)
+    {
+        var bytes = new byte[size];
+        byte[] header = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00];
+        header.AsSpan(0, Math.Min(size, header.Length)).CopyTo(bytes);
+        return bytes;
+    }
 
     /// <summary>Issues a pair on the fake and stores it in the host (as an OA admin would).</summary>
     public async Task<ZaloTokenSet> AuthoriseAsync(IServiceProvider host, Func<ZaloTokenSet, ZaloTokenSet>? adjust = null)

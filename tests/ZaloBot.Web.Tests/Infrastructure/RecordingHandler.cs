@@ -16,6 +16,9 @@ public sealed class RecordingHandler : ITurnFunction
 
     public ConcurrentQueue<(string UserId, string Key, string? Text)> Seen { get; } = new();
 
+    /// <summary>Every turn handled, as the engine got it (attachment ids included).</summary>
+    public ConcurrentQueue<InboundTurn> Turns { get; } = new();
+
     private int _overlaps;
 
     /// <summary>How many times an event started while another of the same user was being handled.</summary>
@@ -51,6 +54,7 @@ public sealed class RecordingHandler : ITurnFunction
             }
 
             Seen.Enqueue((turn.ZaloUserId, turn.Key, text));
+            Turns.Enqueue(turn);
             return new TurnResult(state, Reply && text is not null ? [OutgoingMessage.Create("re: " + text)] : [], []);
         }
         finally

@@ -10,7 +10,8 @@ public static class WorkerHost
         FakeZaloServer fake,
         RecordingHandler handler,
         string redis,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -26,7 +27,7 @@ public static class WorkerHost
             all[key] = value;
         }
 
-        return new ZaloBotFactory(database.ConnectionString, redis, all)
+        return new ZaloBotFactory(database.ConnectionString, redis, all, time: time)
         {
             ConfigureServices = services =>
             {

@@ -53,6 +53,13 @@ public sealed class ZaloBotFactory : IAsyncDisposable
             ["Zalo:Tokens:AppSecret"] = "fake-app-secret",
             ["Zalo:Api:OpenApiBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
             ["Zalo:Api:OAuthBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
+            // The fake Zalo's CDN (FakeZaloServer /media) and Zalo's own hosts.
+            ["Media:AllowedHosts:0"] = "*.zdn.vn",
+            ["Media:AllowedHosts:1"] = "cdn.test",
+            // Console tests sign in dozens of times from 127.0.0.1; the limits themselves are tested at their defaults
+            // (ConsoleHardeningTests).
+            ["Console:SignIn:PerAddress"] = "10000",
+            ["Console:SignIn:PerAccount"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -9,9 +9,24 @@ namespace ZaloBot.Web.Tests.Infrastructure;
 /// <summary>Builds Zalo webhook bodies (shapes from docs/zalo-oa-api.md §3) and posts them signed like Zalo.</summary>
 public static class ZaloEvents
 {
-    private static long _clock = 1_764_000_000_000;
+    private static long _clock;
 
-    public static string NextTimestamp() => Interlocked.Increment(ref _clock).ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The real time in epoch ms, strictly increasing across calls (distinct events in one millisecond): the webhook
+    /// refuses signed events older than Webhook:MaxEventAge (24 h), and an event is stamped when it happens.
+    /// </summary>
+    public static string NextTimestamp()
+    {
+        while (true)
+        {
+            var last = Volatile.Read(ref _clock);
+            var next = Math.Max(last + 1, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
+            if (Interlocked.CompareExchange(ref _clock, next, last) == last)
+            {
+                return next.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+    }
 
     public static string UserText(string userId, string msgId, string text, string? timestamp = null, string oaId = ZaloBotFactory.OaId) =>
         Message("user_send_text", userId, oaId, new JsonObject { ["msg_id"] = msgId, ["text"] = text }, timestamp);

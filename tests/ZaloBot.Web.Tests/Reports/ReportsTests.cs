@@ -180,7 +180,7 @@ public sealed class ReportsTests
         await ConsoleBrowser.ScreenshotAsync(page, "period-report");
 
         // Printed: navigation and the form are gone, and Chromium makes a PDF of it.
-        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
         Assert.That(await page.Locator("header.top").IsVisibleAsync(), Is.False);
         Assert.That(await page.Locator("form.filters").IsVisibleAsync(), Is.False);
         var pdf = await page.PdfAsync(new() { Format = "A4" });

@@ -24,7 +24,9 @@ public sealed class RecordedFixtureTests
             ["Webhook:OaId"] = FixtureOaId,
             ["Zalo:Tokens:OaId"] = FixtureOaId,
             ["Zalo:Webhook:AppId"] = FixtureAppId,
-        });
+        },
+        // The fixtures were recorded on 2024-06-10 (timestamps 1718000123456…); as of that day they are fresh.
+        time: new ShiftedTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_718_001_200_000)));
         using var client = host.CreateClient();
 
         var statuses = new Dictionary<string, HttpStatusCode>();

@@ -114,9 +114,100 @@ public sealed class WebhookEndpointTests
     }
 
     [Test]
-    public async Task Post_TimestampFromLastYear_IsAccepted()
+    public async Task Post_TimestampOfZalosLastRedelivery_IsAccepted()
     {
-        var response = await ZaloEvents.PostAsync(_client, ZaloEvents.UserText("u1", "m-old", "hi", timestamp: "1700000000000"));
+        // Zalo's last retry comes ~1.8 h after the event, with the original timestamp.
+        var twoHoursAgo = TimeProvider.System.GetUtcNow().AddHours(-2).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await ZaloEvents.PostAsync(_client, ZaloEvents.UserText("u1", "m-old", "hi", timestamp: twoHoursAgo));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await StreamLengthAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Post_SignedTimestampOlderThanMaxEventAge_Returns401AndQueuesNothing()
+    {
+        // A captured body replayed after the 24 h window (the dedupe key would have caught it inside the window).
+        var response = await ZaloEvents.PostAsync(_client, ZaloEvents.UserText("u1", "m-replay", "hi", timestamp: "1700000000000"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await StreamLengthAsync(), Is.Zero);
+    }
+
+    [TestCase(@"\ud800", true)]
+    [TestCase(@"\udfff tail", true)]
+    [TestCase(@"a\u0000b", true)]
+    [TestCase(@"\ud800", false)]
+    public async Task Post_StringThatIsNotText_Returns400BeforeAndAfterTheMac(string escaped, bool signed)
+    {
+        // Escaped lone surrogates used to throw InvalidOperationException from GetString (a 500), unsigned ones before the MAC.
+        var body = ZaloEvents.UserText("u1", "m-bad-text", "PLACEHOLDER").Replace("PLACEHOLDER", escaped, StringComparison.Ordinal);
+        using var request = ZaloEvents.Signed(body, secret: signed ? ZaloBotFactory.OaSecretKey : "wrong");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(await StreamLengthAsync(), Is.Zero);
+    }
+
+    [TestCase("timestamp")]
+    [TestCase("oa_id")]
+    [TestCase("event_name")]
+    public async Task Post_LoneSurrogateInTopLevelField_Unsigned_Returns400(string field)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo")
+        {
+            Content = new StringContent($$"""{"{{field}}":"\ud800","timestamp":"1"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation(ZaloSignature.HeaderName, "mac=" + new string('a', 64));
+
+        var response = await _client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Post_InvalidUtf8_Returns400()
+    {
+        var text = Encoding.UTF8.GetBytes(ZaloEvents.UserText("u1", "m-utf8", "XY"));
+        var at = Array.IndexOf(text, (byte)'X');
+        text[at] = 0xC3;
+        text[at + 1] = 0x28;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new ByteArrayContent(text) };
+        request.Headers.TryAddWithoutValidation(ZaloSignature.HeaderName, ZaloSignature.SignHeader(ZaloBotFactory.AppId, text, ZaloBotFactory.OaSecretKey));
+
+        var response = await _client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Post_SenderIdLongerThan64_KeptRawAndAcknowledged_NotQueued()
+    {
+        // Such an event failed every write downstream, its dead letter included, and blocked its partition.
+        var body = ZaloEvents.UserText(new string('9', 65), "m-long-sender", "hi");
+
+        var response = await ZaloEvents.PostAsync(_client, body);
+        var again = await ZaloEvents.PostAsync(_client, body);
+
+        Assert.That((response.StatusCode, again.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+        Assert.That(await StreamLengthAsync(), Is.Zero);
+        await using var db = _database.CreateContext();
+        var rows = await db.InboxEvents.Select(e => new { e.EventName, e.ZaloUserId, e.State, e.LastError, e.Payload }).ToListAsync();
+        Assert.That(rows.Select(r => (r.EventName, r.ZaloUserId, r.State, r.LastError, r.Payload)),
+            Is.EqualTo(new[] { ("user_send_text", (string?)null, InboxEventState.Forwarded, (string?)"kept raw: user id longer than 64 characters", body) }));
+    }
+
+    [TestCase("""{"msg_id":{"id":"m1"},"react_icon":["/-heart"]}""")]
+    [TestCase("\"/-heart\"")]
+    [TestCase("""{"react_icon":"/-remove","msg_ids":["m1","m2"]}""")]
+    public async Task Post_ReactionOfUnexpectedShape_Returns200AndQueues(string message)
+    {
+        var body = $$"""{"app_id":"{{ZaloBotFactory.AppId}}","event_name":"user_reacted_message","sender":{"id":"u1"},"recipient":{"id":"{{ZaloBotFactory.OaId}}"},"message":{{message}},"timestamp":"{{ZaloEvents.NextTimestamp()}}"}""";
+
+        var response = await ZaloEvents.PostAsync(_client, body);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StreamLengthAsync(), Is.EqualTo(1));

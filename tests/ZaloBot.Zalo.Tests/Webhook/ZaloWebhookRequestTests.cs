@@ -25,7 +25,7 @@ public sealed class ZaloWebhookRequestTests
         var header = ZaloSignature.SignHeader("3608465248940903967", body, "oa-secret");
         var verifier = new ZaloSignatureVerifier(Options.Create(new ZaloWebhookOptions { AppId = "3608465248940903967", OaSecretKey = "oa-secret" }));
 
-        var request = await ZaloWebhookRequest.ReadAsync(Request(body, header, "2").Request);
+        var (request, _) = await ZaloWebhookRequest.ReadAsync(Request(body, header, "2").Request);
         var verification = verifier.Verify(request!.Signature, request.Body);
         var evt = ZaloEventParser.Parse(request.Body);
 
@@ -35,7 +35,7 @@ public sealed class ZaloWebhookRequestTests
     [Test]
     public async Task ReadAsync_NoHeaders_HasNullSignatureAndZeroRetries()
     {
-        var request = await ZaloWebhookRequest.ReadAsync(Request("{}"u8.ToArray(), null).Request);
+        var (request, _) = await ZaloWebhookRequest.ReadAsync(Request("{}"u8.ToArray(), null).Request);
 
         Assert.That((request!.Signature, request.RetryCount), Is.EqualTo(((string?)null, 0)));
     }
@@ -43,8 +43,37 @@ public sealed class ZaloWebhookRequestTests
     [Test]
     public async Task ReadAsync_BodyOverLimit_ReturnsNull()
     {
-        var request = await ZaloWebhookRequest.ReadAsync(Request(new byte[2048], "mac=x").Request, maxBodyBytes: 1024);
+        var (request, failure) = await ZaloWebhookRequest.ReadAsync(Request(new byte[2048], "mac=x").Request, maxBodyBytes: 1024);
 
-        Assert.That(request, Is.Null);
+        Assert.That((request, failure), Is.EqualTo(((ZaloWebhookRequest?)null, ZaloWebhookReadFailure.TooLarge)));
+    }
+
+    [Test]
+    public async Task ReadAsync_BrokenFraming_ReportsMalformedInsteadOfThrowing()
+    {
+        var context = Request([], "mac=x");
+        context.Request.ContentLength = null;
+        context.Request.Body = new FailingStream(new BadHttpRequestException("Bad chunk size data.", StatusCodes.Status400BadRequest));
+
+        var (request, failure) = await ZaloWebhookRequest.ReadAsync(context.Request);
+
+        Assert.That((request, failure), Is.EqualTo(((ZaloWebhookRequest?)null, ZaloWebhookReadFailure.Malformed)));
+    }
+
+    [Test]
+    public async Task ReadAsync_ConnectionResetMidBody_ReportsMalformed()
+    {
+        var context = Request([], "mac=x");
+        context.Request.Body = new FailingStream(new IOException("connection reset"));
+
+        var (_, failure) = await ZaloWebhookRequest.ReadAsync(context.Request);
+
+        Assert.That(failure, Is.EqualTo(ZaloWebhookReadFailure.Malformed));
+    }
+
+    /// <summary>A request body that fails the way Kestrel's does on broken chunked framing.</summary>
+    private sealed class FailingStream(Exception failure) : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(failure);
     }
 }

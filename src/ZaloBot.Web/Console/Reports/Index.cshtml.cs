@@ -42,6 +42,12 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketReportQuery reports, R
 
     public IReadOnlyList<FeedbackCategory> Categories { get; private set; } = [];
 
+    /// <summary>Set when the requested period was not usable; the page then shows the default period.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Earliest date a report may start: the service did not exist before; typos like 0001-01-01 stop here.</summary>
+    public static readonly DateOnly FirstDay = new(2020, 1, 1);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Report = await reports.RunAsync(Filter(), cancellationToken);
@@ -83,6 +89,15 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketReportQuery reports, R
     private ReportFilter Filter()
     {
         var today = WorkingDayCalendar.LocalDate(time.GetUtcNow());
+        if (From < FirstDay || To < FirstDay || From > today.AddYears(1) || To > today.AddYears(1))
+        {
+            // 9999-12-31 used to overflow the date arithmetic (a 500); an unusable period is a polite 400 instead.
+            Error = $"Khoảng thời gian không hợp lệ (từ {ConsoleFormat.Date(FirstDay)} đến {ConsoleFormat.Date(today.AddYears(1))}). Đang hiển thị năm nay.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            From = null;
+            To = null;
+        }
+
         var from = From ?? new DateOnly(today.Year, 1, 1);
         var to = To ?? today;
         if (to < from)

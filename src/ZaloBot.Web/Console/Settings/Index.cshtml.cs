@@ -88,6 +88,11 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
             return await FailAsync("Thời hạn xử lý phải từ 0 đến 60 ngày làm việc.", cancellationToken);
         }
 
+        if (defaultUnitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit, cancellationToken))
+        {
+            return await FailAsync("Đơn vị không tồn tại.", cancellationToken);
+        }
+
         if (category.Version != version)
         {
             return await FailAsync(ConflictMessage, cancellationToken);
@@ -142,6 +147,18 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         if (string.IsNullOrWhiteSpace(name) || date == default)
         {
             return await FailAsync("Cần nhập ngày và tên ngày nghỉ/làm bù.", cancellationToken);
+        }
+
+        // The calendar plans deadlines a few years ahead; 9999-12-31 or year 1 is a typo, refused before it is stored.
+        var thisYear = WorkingDayCalendar.LocalDate(time.GetUtcNow()).Year;
+        if (date.Year < thisYear - 1 || date.Year > thisYear + 5)
+        {
+            return await FailAsync($"Ngày phải nằm trong các năm {thisYear - 1}–{thisYear + 5}.", cancellationToken);
+        }
+
+        if (name.Trim().Length > 200)
+        {
+            return await FailAsync("Tên ngày tối đa 200 ký tự.", cancellationToken);
         }
 
         if (await db.CalendarDays.AnyAsync(d => d.Date == date, cancellationToken))

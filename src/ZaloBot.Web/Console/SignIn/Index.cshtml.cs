@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Console.SignIn;
 
-/// <summary>Sign-in and sign-out. Failed attempts count towards lockout (5 tries, 15 minutes); both are audited.</summary>
-public sealed class IndexModel(SignInManager<StaffUser> signIn, ZaloBotDbContext db, TimeProvider time) : PageModel
+/// <summary>
+/// Sign-in and sign-out. Failed attempts count towards lockout (5 tries, 15 minutes) and are rate-limited per client
+/// address (page policy) and per account (<see cref="SignInLimiter"/>); both are audited, an unknown e-mail without
+/// the text that was typed (it is the attacker's, not a person's).
+/// </summary>
+[EnableRateLimiting(SignInLimitOptions.Policy)]
+public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter limiter, ZaloBotDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -23,10 +29,25 @@ public sealed class IndexModel(SignInManager<StaffUser> signIn, ZaloBotDbContext
     public async Task<IActionResult> OnPostAsync(string email, string password, CancellationToken cancellationToken)
     {
         Email = email;
-        var user = string.IsNullOrWhiteSpace(email) ? null : await signIn.UserManager.FindByEmailAsync(email.Trim());
-        if (user is null || !user.IsActive)
+        if (!limiter.TryAcquire(email))
         {
-            Audit(null, email ?? "", "sign-in-failed", "unknown or inactive user");
+            Error = "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ít phút.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        var user = string.IsNullOrWhiteSpace(email) || email.Length > 256 ? null : await signIn.UserManager.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            Audit(null, "—", "sign-in-failed", "unknown e-mail");
+            await db.SaveChangesAsync(cancellationToken);
+            Error = "Email hoặc mật khẩu không đúng.";
+            return Page();
+        }
+
+        if (!user.IsActive)
+        {
+            Audit(user.Id, user.DisplayName, "sign-in-failed", "inactive user");
             await db.SaveChangesAsync(cancellationToken);
             Error = "Email hoặc mật khẩu không đúng.";
             return Page();

@@ -127,9 +127,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvide
             .ToListAsync(cancellationToken);
         Attachments = await db.Attachments.AsNoTracking().Where(a => a.TicketId == id)
             .Select(a => new AttachmentRow(a.Id, a.ContentType, a.FileName, a.SizeBytes)).ToListAsync(cancellationToken);
-        var zaloUserId = Ticket.ZaloUserId;
-        Transcript = (await db.Transcript.AsNoTracking().Where(t => t.ZaloUserId == zaloUserId)
-            .OrderByDescending(t => t.At).Take(50).ToListAsync(cancellationToken)).OrderBy(t => t.At).ToList();
+        Transcript = await TicketConversationAsync(Ticket, cancellationToken);
         Deliveries = await db.OutboundMessages.AsNoTracking().Where(o => o.TicketId == id).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
             .Select(o => new OutboundRow(o.Id, o.Priority, o.State, o.Payload, o.ErrorCode, o.ErrorReason, o.CreatedAt, o.SentAt))
             .ToListAsync(cancellationToken);
@@ -138,6 +136,48 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvide
         Window = new ReplyWindow(Ticket.LastInteractionAt, time.GetUtcNow());
         return true;
     }
+
+    /// <summary>
+    /// The conversation that produced this ticket, not the citizen's whole history (which holds other units' tickets
+    /// and whatever else they typed): lines from the end of the citizen's previous ticket's intake, at most
+    /// <see cref="IntakeWindow"/> before this one was created, to <see cref="IntakeTail"/> after it (the bot's
+    /// confirmation). Later messages about the ticket are on its timeline. Phone numbers are masked unless the citizen
+    /// consented to share contact details with this ticket.
+    /// </summary>
+    private async Task<IReadOnlyList<TranscriptEntry>> TicketConversationAsync(View ticket, CancellationToken cancellationToken)
+    {
+        var zaloUserId = ticket.ZaloUserId;
+        var created = ticket.CreatedAt;
+        var previous = await db.Tickets.AsNoTracking()
+            .Where(t => t.Citizen!.ZaloUserId == zaloUserId && t.CreatedAt < created && t.Id != ticket.Id)
+            .MaxAsync(t => (DateTimeOffset?)t.CreatedAt, cancellationToken);
+        var from = created - IntakeWindow;
+        if (previous is { } end && end + IntakeTail > from)
+        {
+            from = end + IntakeTail;
+        }
+
+        var to = created + IntakeTail;
+        var lines = await db.Transcript.AsNoTracking()
+            .Where(t => t.ZaloUserId == zaloUserId && t.At >= from && t.At <= to)
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Take(50).ToListAsync(cancellationToken);
+        lines.Reverse();
+        if (ticket.ContactPhone is null)
+        {
+            foreach (var line in lines)
+            {
+                line.Text = Dialogs.Text.PhoneNumbers.MaskAll(line.Text);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>How far back a ticket's intake conversation may go. The intake dialog takes minutes; 2 h allows pauses.</summary>
+    public static readonly TimeSpan IntakeWindow = TimeSpan.FromHours(2);
+
+    /// <summary>Lines after the ticket's creation that still belong to its intake (the confirmation and its buttons).</summary>
+    public static readonly TimeSpan IntakeTail = TimeSpan.FromMinutes(2);
 
     public static string DeliveryLabel(OutboundState state) => state switch
     {

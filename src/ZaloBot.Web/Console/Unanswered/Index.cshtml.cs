@@ -32,6 +32,9 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, TimeProvid
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Pages beyond this show nothing (?p=2147483647 used to overflow the offset: a 500). 10,000 pages is 500,000 questions.</summary>
+    public const int MaxPage = 10_000;
+
     public bool HasNext { get; private set; }
 
     public string? Error { get; private set; }
@@ -159,7 +162,7 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, TimeProvid
         // New questions first, newest first; one extra row tells whether there is a next page.
         var rows = await query
             .OrderBy(q => q.Status == UnansweredStatus.New ? 0 : 1).ThenByDescending(q => q.AskedAt).ThenByDescending(q => q.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Skip((Math.Clamp(PageNumber, 1, MaxPage) - 1) * PageSize).Take(PageSize + 1)
             .ToListAsync(cancellationToken);
         HasNext = rows.Count > PageSize;
         Questions = rows.Take(PageSize).ToList();

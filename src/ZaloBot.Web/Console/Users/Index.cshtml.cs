@@ -29,6 +29,12 @@ public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users
             return await FailAsync("Chọn vai trò; người dùng đơn vị cần chọn đơn vị.", cancellationToken);
         }
 
+        if (unitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit, cancellationToken))
+        {
+            // A forged or stale unit id used to fail the foreign key on save (a 500).
+            return await FailAsync("Đơn vị không tồn tại.", cancellationToken);
+        }
+
         var user = new StaffUser { UserName = email?.Trim(), Email = email?.Trim(), EmailConfirmed = true, DisplayName = name?.Trim() ?? "", UnitId = unitId };
         var created = await users.CreateAsync(user, password ?? "");
         if (!created.Succeeded)
@@ -53,6 +59,12 @@ public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users
         if (!StaffRoles.All.Contains(role) || (role == StaffRoles.Unit && unitId is null))
         {
             return await FailAsync("Chọn vai trò; người dùng đơn vị cần chọn đơn vị.", cancellationToken);
+        }
+
+        if (unitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit, cancellationToken))
+        {
+            // A forged or stale unit id used to fail the foreign key on save (a 500).
+            return await FailAsync("Đơn vị không tồn tại.", cancellationToken);
         }
 
         if (user.Id == StaffActor.From(User).UserId && (!isActive || role != StaffRoles.Admin))

@@ -1,0 +1,10 @@
+namespace ZaloBot.Web.Privacy;
+
+/// <summary>What handling one deletion request erased or anonymised (rows per kind); recorded in the audit trail.</summary>
+public sealed record ErasureSummary(
+    int TranscriptLines, int InboundEvents, int LooseFiles, int FaqVotes, int UnansweredQuestions, int TicketsAnonymised, int ConsentsWithdrawn)
+{
+    public override string ToString() =>
+        $"transcript={TranscriptLines}; inbound-events={InboundEvents}; files-not-on-tickets={LooseFiles}; faq-votes={FaqVotes}; " +
+        $"unanswered-unlinked={UnansweredQuestions}; tickets-contact-erased={TicketsAnonymised}; consents-withdrawn={ConsentsWithdrawn}";
+}

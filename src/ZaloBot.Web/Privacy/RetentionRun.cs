@@ -1,0 +1,7 @@
+namespace ZaloBot.Web.Privacy;
+
+/// <summary>What one retention pass did.</summary>
+public sealed record RetentionRun(int InboxPayloads, int DeadLetters, int TranscriptLines, int OrphanAttachments, int WithdrawnContacts)
+{
+    public int Total => InboxPayloads + DeadLetters + TranscriptLines + OrphanAttachments + WithdrawnContacts;
+}

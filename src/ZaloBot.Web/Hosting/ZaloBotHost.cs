@@ -1,3 +1,4 @@
+using ZaloBot.Web.Cchc;
 using ZaloBot.Web.Channel;
 using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
@@ -23,6 +24,7 @@ public static class ZaloBotHost
         builder.AddStaff();
         builder.AddConsole();
         builder.AddReports();
+        builder.AddCchc();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddConversations();

@@ -19,6 +19,7 @@ public sealed class SampleSettingsTests
     private static readonly (string Section, Type Options)[] Sections =
     [
         ("Service", typeof(ServiceOptions)),
+        ("Cchc", typeof(ZaloBot.Web.Cchc.CchcOptions)),
         ("Redis", typeof(RedisOptions)),
         ("Health", typeof(HealthOptions)),
         ("Telemetry", typeof(TelemetryOptions)),

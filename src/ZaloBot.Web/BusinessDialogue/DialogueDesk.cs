@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ZaloBot.Dialogs.Content;
 using ZaloBot.Web.Calendar;
 using ZaloBot.Web.Cchc;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 

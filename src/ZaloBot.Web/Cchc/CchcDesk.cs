@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ZaloBot.Dialogs.Content;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 

@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
-using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Reports;
 using ZaloBot.Web.Staff;
 
@@ -11,11 +10,9 @@ namespace ZaloBot.Web.Console;
 
 public static class ConsoleConfiguration
 {
-    /// <summary>The staff console: Razor Pages under Console/ (one folder per screen), role policies, the ticket desk.</summary>
+    /// <summary>The staff console: Razor Pages under Console/ (one folder per screen), role policies.</summary>
     public static IHostApplicationBuilder AddConsole(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<TicketDesk>();
-        builder.Services.AddSingleton<TicketMessages>();
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsFactory>();
         // A changed role or unit (or a disabled account) reaches the cookie within a minute instead of the default 30.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using ZaloBot.Web.Storage;
 
@@ -10,7 +9,7 @@ namespace ZaloBot.Web.Conversations;
 /// overwrite each other. The last turn's replies are kept with the state so that an event redelivered after
 /// the save (the worker died before the outbox write) gets the same replies instead of none.
 /// </summary>
-public sealed class ConversationStateStore(IConnectionMultiplexer redis, IOptions<RedisOptions> options)
+public sealed class ConversationStateStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
     /// <summary>
     /// State of a citizen who has not written for 90 days is dropped: the conversation itself expires after
@@ -45,5 +44,5 @@ public sealed class ConversationStateStore(IConnectionMultiplexer redis, IOption
         return await transaction.ExecuteAsync();
     }
 
-    private RedisKey Key(string zaloUserId) => options.Value.KeyPrefix + "bot:state:" + zaloUserId;
+    private RedisKey Key(string zaloUserId) => keys.ConversationState(zaloUserId);
 }

@@ -5,8 +5,8 @@ using ZaloBot.Dialogs.Conversations;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 using ZaloBot.Dialogs.Understanding;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Hosting;
+using ZaloBot.Web.Inbound;
 
 namespace ZaloBot.Web.Conversations;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Conversations;

@@ -1,5 +1,5 @@
 using ZaloBot.Dialogs.Engine;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Conversations;

@@ -13,7 +13,7 @@ namespace ZaloBot.Web.Faq;
 public sealed class FaqEditor(
     ZaloBotDbContext db,
     IConnectionMultiplexer redis,
-    IOptions<RedisOptions> redisOptions,
+    RedisKeys keys,
     TimeProvider time)
 {
     /// <summary>Creates or updates one entry. <paramref name="expectedVersion"/> is the xmin the editor loaded (null for a new entry).</summary>
@@ -161,7 +161,7 @@ public sealed class FaqEditor(
     {
         try
         {
-            await redis.GetSubscriber().PublishAsync(FaqIndexWorker.Channel(redisOptions.Value), "changed");
+            await redis.GetSubscriber().PublishAsync(keys.FaqChanged, "changed");
         }
         catch (RedisException)
         {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using ZaloBot.Web.Storage;
 
@@ -12,7 +11,7 @@ namespace ZaloBot.Web.Faq;
 public sealed class FaqIndexWorker(
     LiveRecognizer recognizer,
     IConnectionMultiplexer redis,
-    IOptions<RedisOptions> redisOptions,
+    RedisKeys keys,
     TimeProvider time,
     ILogger<FaqIndexWorker> logger) : BackgroundService
 {
@@ -21,11 +20,9 @@ public sealed class FaqIndexWorker(
 
     private readonly SemaphoreSlim _rebuild = new(0);
 
-    public static RedisChannel Channel(RedisOptions options) => RedisChannel.Literal(options.KeyPrefix + "faq:changed");
-
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await redis.GetSubscriber().SubscribeAsync(Channel(redisOptions.Value), (_, _) => _rebuild.Release());
+        await redis.GetSubscriber().SubscribeAsync(keys.FaqChanged, (_, _) => _rebuild.Release());
         redis.ConnectionRestored += (_, _) => _rebuild.Release();
         try
         {

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ZaloBot.Dialogs.Conversations;
 using ZaloBot.Web.Calendar;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Organisation;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 

@@ -1,5 +1,5 @@
 using ZaloBot.Dialogs.Content;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Outbox;
 
 namespace ZaloBot.Web.Feedback;
 

@@ -1,13 +1,16 @@
 using ZaloBot.Web.Cchc;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Reports;
+using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
+using ZaloBot.Web.ZaloTokens;
 
 namespace ZaloBot.Web.Hosting;
 
@@ -27,9 +30,12 @@ public static class ZaloBotHost
         builder.AddCchc();
         builder.AddHealth(service);
         builder.AddFaq();
+        builder.AddFeedback();
         builder.AddConversations();
         builder.AddWebhook();
-        builder.AddChannel(service);
+        builder.AddZaloTokens();
+        builder.AddInbound(service);
+        builder.AddOutbox(service);
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);

@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using ZaloBot.Web.BusinessDialogue;
 using ZaloBot.Web.Calendar;
 using ZaloBot.Web.Cchc;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Organisation;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Staff;
+using ZaloBot.Web.ZaloTokens;
 
 namespace ZaloBot.Web.Storage;
 

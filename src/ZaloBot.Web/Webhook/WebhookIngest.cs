@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Inbound;
 using ZaloBot.Zalo.Events;
 
 namespace ZaloBot.Web.Webhook;
 
 /// <summary>
 /// Makes a verified event durable: the Redis stream first (dedupe + XADD in one script); if Redis is unreachable or
-/// slower than <see cref="ChannelOptions.IngestRedisTimeout"/>, an <see cref="InboxEvent"/> row in PostgreSQL
+/// slower than <see cref="InboundOptions.IngestRedisTimeout"/>, an <see cref="InboxEvent"/> row in PostgreSQL
 /// (unique dedupe key) that <see cref="InboxForwarderWorker"/> moves to the stream later. If a timed-out Redis call
 /// did land after all, the forwarder's SET NX sees the key and adds nothing: no double processing.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class WebhookIngest(
     InboundQueue queue,
     IConnectionMultiplexer redis,
     NpgsqlDataSource postgres,
-    IOptions<ChannelOptions> options,
+    IOptions<InboundOptions> options,
     TimeProvider time,
     ILogger<WebhookIngest> logger)
 {

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Tests.Infrastructure;
 
 namespace ZaloBot.Web.Tests.Console;

@@ -177,7 +177,7 @@ public sealed class ConsoleHttpTests
         Assert.That(html, Does.Contain("Chúng tôi sẽ kiểm tra tối nay."));
         await using var db = _world.Database.CreateContext();
         Assert.That((await db.Tickets.SingleAsync(t => t.Id == intake.TicketId)).Status, Is.EqualTo(TicketStatus.Accepted));
-        Assert.That(await db.OutboundMessages.CountAsync(o => o.TicketId == intake.TicketId && o.Priority == Web.Channel.OutboundPriority.Interactive), Is.Zero);
+        Assert.That(await db.OutboundMessages.CountAsync(o => o.TicketId == intake.TicketId && o.Priority == Web.Outbox.OutboundPriority.Interactive), Is.Zero);
     }
 
     [Test]
@@ -338,9 +338,9 @@ public sealed class ConsoleHttpTests
         {
             var eightDaysAgo = TimeProvider.System.GetUtcNow().AddDays(-8);
             await db.Citizens.Where(c => c.ZaloUserId == "zalo-window-closed").ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInteractionAt, eightDaysAgo));
-            var failed = new Web.Channel.OutboxPayload("Phản ánh đã được thụ lý.")
-                .ToOutbound("zalo-window-closed", "test:failed:" + intake.TicketId, Web.Channel.OutboundPriority.Notification, eightDaysAgo, intake.TicketId);
-            failed.State = Web.Channel.OutboundState.Failed;
+            var failed = new Web.Outbox.OutboxPayload("Phản ánh đã được thụ lý.")
+                .ToOutbound("zalo-window-closed", "test:failed:" + intake.TicketId, Web.Outbox.OutboundPriority.Notification, eightDaysAgo, intake.TicketId);
+            failed.State = Web.Outbox.OutboundState.Failed;
             failed.ErrorCode = -230;
             failed.ErrorReason = "Người dùng không tương tác với OA trong 7 ngày";
             db.OutboundMessages.Add(failed);

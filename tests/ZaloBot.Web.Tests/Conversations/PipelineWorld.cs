@@ -30,9 +30,10 @@ public sealed class PipelineWorld : IAsyncDisposable
         var fake = new FakeZaloServer();
         var host = new ZaloBotFactory(database.ConnectionString, TestServers.Redis, new Dictionary<string, string?>
         {
-            ["Channel:IdlePollInterval"] = "00:00:00.020",
-            ["Channel:RetryBaseDelay"] = "00:00:00.020",
-            ["Channel:OutboxRetryBaseDelay"] = "00:00:00.050",
+            ["Inbound:IdlePollInterval"] = "00:00:00.020",
+            ["Outbox:IdlePollInterval"] = "00:00:00.080",
+            ["Inbound:RetryBaseDelay"] = "00:00:00.020",
+            ["Outbox:RetryBaseDelay"] = "00:00:00.050",
         })
         {
             ConfigureServices = fake.Attach,

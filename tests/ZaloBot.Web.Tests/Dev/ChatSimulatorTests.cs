@@ -28,7 +28,8 @@ public sealed class ChatSimulatorTests
             ["Zalo:Fake:AppId"] = ZaloBotFactory.AppId,
             ["Zalo:Fake:AppSecret"] = "fake-app-secret",
             ["Zalo:Fake:OaId"] = ZaloBotFactory.OaId,
-            ["Channel:IdlePollInterval"] = "00:00:00.020",
+            ["Inbound:IdlePollInterval"] = "00:00:00.020",
+            ["Outbox:IdlePollInterval"] = "00:00:00.080",
         })
         {
             EnvironmentName = "Development",

@@ -2,9 +2,10 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Understanding;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Hosting;
+using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Zalo.Api;
@@ -24,7 +25,9 @@ public sealed class SampleSettingsTests
         ("Health", typeof(HealthOptions)),
         ("Telemetry", typeof(TelemetryOptions)),
         ("Webhook", typeof(WebhookOptions)),
-        ("Channel", typeof(ChannelOptions)),
+        ("Inbound", typeof(InboundOptions)),
+        ("Outbox", typeof(OutboxOptions)),
+        ("DataProtection", typeof(DataProtectionKeysOptions)),
         ("Recognizer", typeof(RecognizerOptions)),
         ("Bot", typeof(BotOptions)),
         ("Office", typeof(OfficeHoursOptions)),

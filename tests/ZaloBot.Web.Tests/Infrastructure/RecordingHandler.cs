@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Zalo.Events;
 
 namespace ZaloBot.Web.Tests.Infrastructure;

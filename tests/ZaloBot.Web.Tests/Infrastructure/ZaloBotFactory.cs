@@ -54,7 +54,7 @@ public sealed class ZaloBotFactory : IAsyncDisposable
             ["Zalo:Api:OpenApiBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
             ["Zalo:Api:OAuthBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
             // Keys for the token encryption live with the test run, not in the user's profile.
-            ["Channel:DataProtectionKeysDirectory"] = Path.Combine(Path.GetTempPath(), "zalobot-tests-keys"),
+            ["DataProtection:KeysDirectory"] = Path.Combine(Path.GetTempPath(), "zalobot-tests-keys"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

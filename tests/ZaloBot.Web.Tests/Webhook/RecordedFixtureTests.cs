@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using ZaloBot.Web.Channel;
-using ZaloBot.Web.Tests.Channel;
 using ZaloBot.Web.Tests.Infrastructure;
 using ZaloBot.Zalo.Webhook;
 
@@ -21,7 +19,7 @@ public sealed class RecordedFixtureTests
         await using var database = await TestDatabase.CreateMigratedAsync();
         await using var fake = new FakeZaloServer();
         var handler = new RecordingHandler();
-        await using var host = ChannelHost.Create(database, fake, handler, TestServers.Redis, new Dictionary<string, string?>
+        await using var host = WorkerHost.Create(database, fake, handler, TestServers.Redis, new Dictionary<string, string?>
         {
             ["Webhook:OaId"] = FixtureOaId,
             ["Zalo:Tokens:OaId"] = FixtureOaId,

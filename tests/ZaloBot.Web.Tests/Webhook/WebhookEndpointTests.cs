@@ -3,7 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
-using ZaloBot.Web.Channel;
+using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Storage;
 using ZaloBot.Web.Tests.Infrastructure;
 using ZaloBot.Zalo.Webhook;
 
@@ -189,10 +190,11 @@ public sealed class WebhookEndpointTests
 
     private async Task<long> StreamLengthAsync()
     {
-        var keys = _factory.Services.GetRequiredService<ChannelKeys>();
+        var keys = _factory.Services.GetRequiredService<RedisKeys>();
+        var partitions = _factory.Services.GetRequiredService<InboundPartitions>();
         var db = TestServers.RedisConnection.GetDatabase();
         long total = 0;
-        for (var p = 0; p < keys.Partitions; p++)
+        for (var p = 0; p < partitions.Count; p++)
         {
             total += await db.StreamLengthAsync(keys.Stream(p));
         }

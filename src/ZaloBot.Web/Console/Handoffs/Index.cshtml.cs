@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Conversations;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 

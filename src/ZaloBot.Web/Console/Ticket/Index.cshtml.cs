@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ZaloBot.Web.Channel;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Organisation;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 

@@ -1,4 +1,0 @@
-namespace ZaloBot.Web.Channel;
-
-/// <summary>A button: Kind is "query-show", "query-hide" (Payload is the text sent back), "open-url" (Payload is the URL) or "open-phone".</summary>
-public sealed record OutboxButton(string Title, string Kind, string Payload);

@@ -1,4 +1,0 @@
-namespace ZaloBot.Web.Channel;
-
-/// <summary>Pulsed when this process queued outbox rows.</summary>
-public sealed class OutboxWorkSignal : WorkSignal;

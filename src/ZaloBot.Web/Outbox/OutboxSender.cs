@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using ZaloBot.Web.Hosting;
+using ZaloBot.Web.Storage;
+using ZaloBot.Zalo.Api;
+
+namespace ZaloBot.Web.Outbox;
+
+/// <summary>
+/// Sends one claimed outbox row (already in state Sending) through <see cref="ZaloOaClient"/> and records the outcome.
+/// <para>The delivery rule (docs/channel.md): a row is re-queued only when the failure proves Zalo did not deliver it:
+/// no connection, open circuit, our rate limiter, a Zalo envelope error (-32, -200: Zalo processed and refused), no
+/// access token, or HTTP 502/503 from Zalo's gateway. An outcome that may have reached the citizen (timeout, connection
+/// cut mid-request, other 5xx, a partial multi-part send) is marked Failed with "outcome unknown" and NOT resent:
+/// a duplicate message to a citizen is worse than a missing one a staff member can resend. Window errors (-230 …) and
+/// permanent errors are marked Failed with the reason.</para>
+/// </summary>
+public sealed class OutboxSender(
+    ZaloOaClient zalo,
+    ZaloBotDbContext db,
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxSender> logger)
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    /// <summary>Sends the row; returns true when it is finished (sent or failed for good), false when re-queued.</summary>
+    public async Task<bool> SendAsync(OutboundMessage row, CancellationToken cancellationToken)
+    {
+        ZaloSendResult result;
+        try
+        {
+            result = await SendPayloadAsync(row, OutboxPayload.FromJson(row.Payload), cancellationToken);
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            await FinishAsync(row.Id, OutboundState.Failed, null, $"invalid payload: {ex.Message}", cancellationToken);
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        if (result.IsSuccess)
+        {
+            await RememberSentAsync(result.MessageIds);
+            await db.OutboundMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, OutboundState.Sent)
+                .SetProperty(m => m.ZaloMessageId, result.MessageIds.Count > 0 ? result.MessageIds[^1] : null)
+                .SetProperty(m => m.SentAt, now)
+                .SetProperty(m => m.ErrorCode, (int?)null)
+                .SetProperty(m => m.ErrorReason, (string?)null), cancellationToken);
+            return true;
+        }
+
+        var error = result.Error!;
+        if (result.MessageIds.Count > 0)
+        {
+            await RememberSentAsync(result.MessageIds);
+            await FinishAsync(row.Id, OutboundState.Failed, error.Code, $"partially sent ({result.MessageIds.Count} of {result.PartCount} parts); not resent: {error.Message}", cancellationToken);
+            return true;
+        }
+
+        if (error.Code == NightBanCode)
+        {
+            // -234: this message type may not be sent 22:00–06:00 (Vietnam time). Not a failure: send it after 06:00.
+            var morning = NextMorning(now);
+            await db.OutboundMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, OutboundState.Queued)
+                .SetProperty(m => m.NextAttemptAt, morning)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.ErrorCode, error.Code)
+                .SetProperty(m => m.ErrorReason, Trim(ReasonOf(error) + "; rescheduled after 06:00")), cancellationToken);
+            return false;
+        }
+
+        switch (Classify(error))
+        {
+            case Verdict.NotDelivered when row.Attempts < _options.MaxAttempts:
+                var delay = RetryBackoff.Delay(_options.RetryBaseDelay, row.Attempts, _options.RetryMaxDelay);
+                await db.OutboundMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.State, OutboundState.Queued)
+                    .SetProperty(m => m.NextAttemptAt, now + delay)
+                    .SetProperty(m => m.ErrorCode, error.Code)
+                    .SetProperty(m => m.ErrorReason, Trim(error.ToString())), cancellationToken);
+                logger.LogWarning("Outbox row {Id} not delivered ({Category}, code {Code}); retry in {Delay}", row.Id, error.Category, error.Code, delay);
+                return false;
+            case Verdict.NotDelivered:
+                await FinishAsync(row.Id, OutboundState.Failed, error.Code, $"gave up after {row.Attempts} attempts: {error.Message}", cancellationToken);
+                return true;
+            case Verdict.Unknown:
+                await FinishAsync(row.Id, OutboundState.Failed, error.Code, $"outcome unknown ({error.Message}); not resent to avoid a duplicate", cancellationToken);
+                return true;
+            default:
+                await FinishAsync(row.Id, OutboundState.Failed, error.Code, ReasonOf(error), cancellationToken);
+                return true;
+        }
+    }
+
+    private const int NightBanCode = -234;
+
+    /// <summary>Vietnam is UTC+7 all year (no daylight saving time).</summary>
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    /// <summary>The next 06:05 in Vietnam after <paramref name="now"/> (five minutes past the end of Zalo's night ban).</summary>
+    public static DateTimeOffset NextMorning(DateTimeOffset now)
+    {
+        var local = now.ToOffset(VietnamOffset);
+        var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 6, 5, 0, VietnamOffset);
+        return (morning > local ? morning : morning.AddDays(1)).ToUniversalTime();
+    }
+
+    /// <summary>Human-readable reason stored on a failed row (shown to staff).</summary>
+    public static string ReasonOf(ZaloError error) => error.Code switch
+    {
+        -230 or -232 => $"outside the 7-day window: the citizen has not interacted with the OA in the past 7 days ({error.Code})",
+        -213 => "the citizen does not follow the OA (-213)",
+        -217 => "the citizen blocked messages from the OA (-217)",
+        -227 => "the citizen's account is banned or inactive for over 45 days (-227)",
+        -234 => "messages of this type cannot be sent at night, 22:00–06:00 (-234)",
+        -244 => "the citizen restricted this message type from the OA (-244)",
+        _ => $"{error.Category} (code {error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {error.Message}",
+    };
+
+    private static Verdict Classify(ZaloError error) => error switch
+    {
+        { Category: ZaloErrorCategory.TokenExpired } => Verdict.NotDelivered,
+        { Category: ZaloErrorCategory.Retryable, MayHaveBeenDelivered: false } => Verdict.NotDelivered,
+        // A gateway 502/503 without a Zalo envelope: the request did not reach the service behind it.
+        { Category: ZaloErrorCategory.Retryable, Code: null, HttpStatus: 502 or 503 } => Verdict.NotDelivered,
+        { Category: ZaloErrorCategory.Retryable } => Verdict.Unknown,
+        { MayHaveBeenDelivered: true } => Verdict.Unknown,
+        _ => Verdict.Final,
+    };
+
+    private async Task<ZaloSendResult> SendPayloadAsync(OutboundMessage row, OutboxPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.RequestUserInfo is { } form)
+        {
+            var image = form.ImageUrl is not null && Uri.TryCreate(form.ImageUrl, UriKind.Absolute, out var u) ? u : _options.FormImageUrl;
+            return await zalo.SendRequestUserInfoAsync(row.ZaloUserId, form.Title, form.Subtitle, image, cancellationToken);
+        }
+
+        if (payload.ImageAttachmentId is { } attachmentId)
+        {
+            var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken)
+                ?? throw new InvalidOperationException($"attachment {attachmentId} not found");
+            return await zalo.SendImageAsync(row.ZaloUserId, attachment.Content, attachment.FileName ?? "image.jpg",
+                string.IsNullOrWhiteSpace(payload.Text) ? null : payload.Text, cancellationToken);
+        }
+
+        if (payload.Buttons is { Count: > 0 } buttons)
+        {
+            return await zalo.SendTextWithButtonsAsync(row.ZaloUserId, payload.Text, [.. buttons.Select(ToZalo)], cancellationToken);
+        }
+
+        return await zalo.SendTextAsync(row.ZaloUserId, payload.Text, cancellationToken: cancellationToken);
+    }
+
+    private static ZaloButton ToZalo(OutboxButton button) => button.Kind switch
+    {
+        "query-show" => ZaloButton.QueryShow(button.Title, button.Payload),
+        "query-hide" => ZaloButton.QueryHide(button.Title, button.Payload),
+        "open-url" => ZaloButton.OpenUrl(button.Title, new Uri(button.Payload)),
+        "open-phone" => ZaloButton.OpenPhone(button.Title, button.Payload),
+        _ => throw new ArgumentException($"unknown button kind '{button.Kind}'"),
+    };
+
+    private async Task RememberSentAsync(IReadOnlyList<string> messageIds)
+    {
+        try
+        {
+            var redisDb = redis.GetDatabase();
+            foreach (var id in messageIds)
+            {
+                // Fire and forget: no round trip on the send path; a lost marker only changes a debug log line.
+                await redisDb.StringSetAsync(keys.Sent(id), "1", _options.SentMessageRetention, flags: CommandFlags.FireAndForget);
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Only used to label dropped echoes; echoes without admin_id are dropped either way.
+            logger.LogWarning("Could not remember sent message ids in Redis ({Error})", ex.GetType().Name);
+        }
+    }
+
+    private async Task FinishAsync(long id, OutboundState state, int? code, string reason, CancellationToken cancellationToken) =>
+        await db.OutboundMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, state)
+            .SetProperty(m => m.ErrorCode, code)
+            .SetProperty(m => m.ErrorReason, Trim(reason)), cancellationToken);
+
+    private static string Trim(string value) => value.Length <= 1000 ? value : value[..1000];
+
+    private enum Verdict
+    {
+        NotDelivered,
+        Unknown,
+        Final,
+    }
+}

@@ -29,6 +29,8 @@ public sealed class CchcTexts
 
     public string ButtonVideo { get; set; } = string.Empty;
 
+    public string ButtonLink { get; set; } = string.Empty;
+
     public string ButtonMore { get; set; } = string.Empty;
 
     public string LatestHeader { get; set; } = string.Empty;

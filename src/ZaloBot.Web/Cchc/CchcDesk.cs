@@ -182,7 +182,7 @@ public sealed class CchcDesk(ZaloBotDbContext db, TimeProvider time, IOptions<Cc
         List<OutboxButton> buttons = [new(texts.ButtonRead, "open-url", options.Value.PostUrl(post.Id).ToString())];
         if (post.LinkUrl is { } link)
         {
-            buttons.Add(new(post.Topic == CchcTopic.VideoGuide ? texts.ButtonVideo : texts.ButtonRead, "open-url", link));
+            buttons.Add(new(post.Topic == CchcTopic.VideoGuide ? texts.ButtonVideo : texts.ButtonLink, "open-url", link));
         }
 
         var text = CchcTexts.Fill(texts.PostPush, ("title", post.Title), ("summary", post.Summary));

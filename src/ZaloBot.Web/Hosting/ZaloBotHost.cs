@@ -6,6 +6,7 @@ using ZaloBot.Web.Faq;
 using ZaloBot.Web.Reports;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
+using ZaloBot.Web.Notifications;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
@@ -36,6 +37,7 @@ public static class ZaloBotHost
         builder.AddZaloTokens();
         builder.AddInbound(service);
         builder.AddOutbox(service);
+        builder.AddNotifications(service);
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);

@@ -6,6 +6,7 @@ using ZaloBot.Web.Cchc;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.Notifications;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Organisation;
@@ -147,6 +148,11 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
         builder.Entity<CchcDelivery>().HasIndex(d => new { d.PostId, d.ZaloUserId }).IsUnique();
         builder.Entity<CchcDelivery>().HasIndex(d => d.ZaloUserId);
         builder.Entity<CchcDelivery>().HasOne<CchcPost>().WithMany().HasForeignKey(d => d.PostId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.Entity<StaffMail>().HasIndex(m => m.IdempotencyKey).IsUnique();
+        builder.Entity<StaffMail>().HasIndex(m => new { m.State, m.Id });
+        builder.Entity<StaffNotificationSetting>().HasKey(s => s.UserId);
+        builder.Entity<NotificationCursor>().HasKey(c => c.Name);
 
         builder.Entity<DialogueSession>().HasIndex(s => s.StartsAt);
         builder.Entity<DialogueRegistration>(r =>

@@ -21,6 +21,7 @@ public sealed class SampleSettingsTests
     [
         ("Service", typeof(ServiceOptions)),
         ("Cchc", typeof(ZaloBot.Web.Cchc.CchcOptions)),
+        ("Mail", typeof(ZaloBot.Web.Notifications.MailOptions)),
         ("Redis", typeof(RedisOptions)),
         ("Health", typeof(HealthOptions)),
         ("Telemetry", typeof(TelemetryOptions)),

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ZaloBot.Web.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class Cchc_PostsAndBusinessDialogue : Migration
+    public partial class Cchc_PostsDialogueAndStaffMail : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -81,6 +81,52 @@ namespace ZaloBot.Web.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_dialogue_sessions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_cursor",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    last_event_id = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_cursor", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_mail",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    idempotency_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    to_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_mail", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_notification_setting",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    email_opt_out = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_notification_setting", x => x.user_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -246,6 +292,17 @@ namespace ZaloBot.Web.Storage.Migrations
                 name: "ix_dialogue_sessions_starts_at",
                 table: "dialogue_sessions",
                 column: "starts_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_mail_idempotency_key",
+                table: "staff_mail",
+                column: "idempotency_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_mail_state_id",
+                table: "staff_mail",
+                columns: new[] { "state", "id" });
         }
 
         /// <inheritdoc />
@@ -259,6 +316,15 @@ namespace ZaloBot.Web.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "dialogue_questions");
+
+            migrationBuilder.DropTable(
+                name: "notification_cursor");
+
+            migrationBuilder.DropTable(
+                name: "staff_mail");
+
+            migrationBuilder.DropTable(
+                name: "staff_notification_setting");
 
             migrationBuilder.DropTable(
                 name: "cchc_posts");

@@ -13,8 +13,8 @@ using ZaloBot.Web.Storage;
 namespace ZaloBot.Web.Storage.Migrations
 {
     [DbContext(typeof(ZaloBotDbContext))]
-    [Migration("20261201224017_Cchc_PostsAndBusinessDialogue")]
-    partial class Cchc_PostsAndBusinessDialogue
+    [Migration("20261201232508_Cchc_PostsDialogueAndStaffMail")]
+    partial class Cchc_PostsDialogueAndStaffMail
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1586,6 +1586,113 @@ namespace ZaloBot.Web.Storage.Migrations
                         .HasDatabaseName("ix_inbox_events_state_id");
 
                     b.ToTable("inbox_events", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Notifications.NotificationCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_event_id");
+
+                    b.HasKey("Name")
+                        .HasName("pk_notification_cursor");
+
+                    b.ToTable("notification_cursor", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Notifications.StaffMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_mail");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_mail_idempotency_key");
+
+                    b.HasIndex("State", "Id")
+                        .HasDatabaseName("ix_staff_mail_state_id");
+
+                    b.ToTable("staff_mail", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Notifications.StaffNotificationSetting", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("EmailOptOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_opt_out");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_staff_notification_setting");
+
+                    b.ToTable("staff_notification_setting", (string)null);
                 });
 
             modelBuilder.Entity("ZaloBot.Web.Organisation.OrgUnit", b =>

@@ -66,6 +66,23 @@ public sealed class StaffNotifierTests
     }
 
     [Test]
+    public async Task AccountPage_TurnOffEmailNotices_IsStoredAndAudited()
+    {
+        await using var world = await ConsoleWorld.CreateAsync();
+        using var client = await world.SignInAsync(ConsoleWorld.Ward1);
+        var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/account");
+
+        using var response = await client.PostAsync("/console/account", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));
+        Assert.That(await client.GetStringAsync("/console/account"), Does.Contain("Bạn sẽ không nhận thư thông báo qua e-mail nữa."));
+        await using var db = world.Database.CreateContext();
+        var userId = await db.Users.Where(u => u.Email == ConsoleWorld.Ward1).Select(u => u.Id).SingleAsync();
+        Assert.That(await db.Set<StaffNotificationSetting>().SingleAsync(s => s.UserId == userId), Has.Property("EmailOptOut").True);
+        Assert.That(await db.AuditEntries.CountAsync(a => a.Action == "account.email-notices" && a.Detail == "off"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Send_SmtpDown_KeepsTheMailQueuedWithTheError()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 7, 16, 6, 0, 0, Vn).ToUniversalTime());

@@ -106,6 +106,13 @@ status() {
 case "${1:-}" in
   install) ensure_installed ;;
   install-chromium) command -v chromium >/dev/null 2>&1 || apt_install chromium ;;
+  # The production-topology test: Debian's nginx terminates TLS with a certificate openssl makes at test time.
+  install-nginx)
+    missing=()
+    [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+    command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+    if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+    ;;
   start) ensure_installed; start_pg; start_redis; ensure_database "${2:-zalobot}" ;;
   stop) stop_all ;;
   status) status ;;
@@ -113,5 +120,5 @@ case "${1:-}" in
     echo "ConnectionStrings__Postgres=Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD;Database=${2:-zalobot}"
     echo "ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT"
     ;;
-  *) echo "usage: services.sh install|start [db]|stop|status|env [db]" >&2; exit 2 ;;
+  *) echo "usage: services.sh install|install-chromium|install-nginx|start [db]|stop|status|env [db]" >&2; exit 2 ;;
 esac

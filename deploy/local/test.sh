@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite against real PostgreSQL and Redis (started here) and, for browser tests,
-# Debian's Chromium. Prints a one-line summary and exits non-zero on any failure.
+# The whole test suite against real PostgreSQL and Redis (started here), Debian's Chromium for the browser
+# tests and Debian's nginx for the production-topology test. Prints a one-line summary and exits non-zero on any failure.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -11,6 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 if ! command -v chromium >/dev/null 2>&1; then
   "$ROOT/deploy/local/services.sh" install-chromium
 fi
+"$ROOT/deploy/local/services.sh" install-nginx
 # Tests create their own uniquely named databases on this server and drop them afterwards.
 export ZALOBOT_TEST_POSTGRES="$("$ROOT/deploy/local/services.sh" env postgres | sed -n 's/^ConnectionStrings__Postgres=//p')"
 export ZALOBOT_TEST_REDIS="$("$ROOT/deploy/local/services.sh" env | sed -n 's/^ConnectionStrings__Redis=//p')"

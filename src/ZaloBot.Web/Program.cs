@@ -1,8 +1,9 @@
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Hosting;
+using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Staff;
 
-// One executable, several commands: serve (default), migrate, seed, user add, eval, faq export|import. Deploys need no script.
+// One executable, several commands: serve (default), migrate, seed, user add, eval, faq export|import, oa link|connect|status. Deploys need no script.
 var command = args.Length > 0 ? args[0] : "serve";
 var commandArgs = args.Skip(1).ToArray();
 
@@ -17,5 +18,6 @@ return command switch
     "user" => await UserCommand.RunAsync(app.Services, commandArgs, Console.In, Console.Out),
     "eval" => await FaqCommands.EvalAsync(app.Services, commandArgs, Console.Out),
     "faq" => await FaqCommands.FaqAsync(app.Services, commandArgs, Console.Out),
+    "oa" => await OaCommand.RunAsync(app.Services, commandArgs, Console.In, Console.Out),
     _ => Commands.Usage(command),
 };

@@ -4,12 +4,15 @@ using ZaloBot.Dialogs.Understanding;
 namespace ZaloBot.Benchmarks;
 
 /// <summary>The three content files of a directory (faq.yaml, intents.yaml, abbreviations.yaml), parsed.</summary>
-public sealed record ContentDirectory(IReadOnlyList<FaqEntry> Faq, IntentContent Intents, AbbreviationDictionary Abbreviations)
+public sealed record ContentDirectory(
+    IReadOnlyList<FaqEntry> Faq, IntentContent Intents, AbbreviationDictionary Abbreviations, ConceptThesaurus Concepts, IReadOnlyList<ReferralEntry> Referrals)
 {
     public static ContentDirectory Load(string directory) => new(
         FaqContent.Parse(File.ReadAllText(Path.Combine(directory, "faq.yaml"))),
         IntentContent.Parse(File.ReadAllText(Path.Combine(directory, "intents.yaml"))),
-        AbbreviationDictionary.Parse(File.ReadAllText(Path.Combine(directory, "abbreviations.yaml"))));
+        AbbreviationDictionary.Parse(File.ReadAllText(Path.Combine(directory, "abbreviations.yaml"))),
+        ConceptThesaurus.Parse(File.ReadAllText(Path.Combine(directory, "concepts.yaml"))),
+        ReferralContent.Parse(File.ReadAllText(Path.Combine(directory, "referrals.yaml"))));
 
     /// <summary>Walks up from the working directory to the repository's content/ folder.</summary>
     public static string Find(string? given)
@@ -31,5 +34,11 @@ public sealed record ContentDirectory(IReadOnlyList<FaqEntry> Faq, IntentContent
         throw new DirectoryNotFoundException("No content/faq.yaml above the working directory; pass --content DIR.");
     }
 
-    public RecognizerIndex Build(RecognizerOptions options) => RecognizerIndex.Build(Faq, Intents, Abbreviations, options);
+    /// <summary>Every text the recognizer learns from: FAQ questions and phrasings, intent phrasings, out-of-scope exemplars.</summary>
+    public IEnumerable<string> AllPhrasings() =>
+        Faq.SelectMany(e => e.Phrasings.Prepend(e.Question))
+            .Concat(Intents.Intents.SelectMany(i => i.Phrasings))
+            .Concat(Intents.OutOfScope);
+
+    public RecognizerIndex Build(RecognizerOptions options) => RecognizerIndex.Build(Faq, Intents, Abbreviations, options, Concepts, Referrals);
 }

@@ -21,11 +21,11 @@ public static class UnderstandingBenchmark
     /// <summary>Long multi-sentence messages appended to the message mix (the rest are single phrasings).</summary>
     public const int StoryCount = 100;
 
-    public static int Run(string contentDirectory, bool full, bool variants, string? evalFile, TextWriter output)
+    public static int Run(string contentDirectory, bool full, bool variants, string? evalFile, IReadOnlyList<string> args, TextWriter output)
     {
         var content = ContentDirectory.Load(contentDirectory);
         var entries = Synthesise(content.Faq, EntryCount);
-        var options = new RecognizerOptions();
+        var options = OptionOverrides.Apply(args);
         var inv = CultureInfo.InvariantCulture;
 
         // Rebuild time: first build includes JIT; report the steady-state median and the worst.
@@ -36,7 +36,7 @@ public static class UnderstandingBenchmark
         {
             var cpuBefore = CpuTime();
             var start = Stopwatch.GetTimestamp();
-            index = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, options);
+            index = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, options, content.Concepts, content.Referrals);
             buildTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             buildCpu.Add((CpuTime() - cpuBefore).TotalMilliseconds);
         }
@@ -46,10 +46,14 @@ public static class UnderstandingBenchmark
         output.WriteLine(string.Create(inv, $"index: {entries.Count} FAQ entries, {index.ExemplarCount} exemplars, {index.FeatureCount} features"));
         output.WriteLine(string.Create(inv,
             $"rebuild: first {buildTimes[0]:0} ms, median {steady[steady.Count / 2]:0} ms, max {steady[^1]:0} ms wall; median {steadyCpu[steadyCpu.Count / 2]:0} ms CPU (target < 1000 ms)"));
+        if (args.Contains("--rebuild-only"))
+        {
+            return 0;
+        }
 
         index = null!;
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        index = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, options);
+        index = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, options, content.Concepts, content.Referrals);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         output.WriteLine(string.Create(inv, $"index memory: {(after - before) / 1048576.0:0.0} MB (target < 50 MB)"));
 
@@ -140,7 +144,7 @@ public static class UnderstandingBenchmark
                 ("MaxPostingsPerFeature 10000", new RecognizerOptions { MaxPostingsPerFeature = 10000 }),
             })
             {
-                var variantIndex = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, variant);
+                var variantIndex = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, variant, content.Concepts, content.Referrals);
                 var before2 = CpuTime();
                 for (var i = 0; i < 5000; i++)
                 {
@@ -227,7 +231,7 @@ public class RecognizerBenchmarks
     {
         _content = ContentDirectory.Load(ContentDirectory.Find(null));
         _entries = UnderstandingBenchmark.Synthesise(_content.Faq, UnderstandingBenchmark.EntryCount);
-        _index = RecognizerIndex.Build(_entries, _content.Intents, _content.Abbreviations, new RecognizerOptions());
+        _index = RecognizerIndex.Build(_entries, _content.Intents, _content.Abbreviations, new RecognizerOptions(), _content.Concepts, _content.Referrals);
     }
 
     [Benchmark]
@@ -238,5 +242,5 @@ public class RecognizerBenchmarks
         "Con tôi mới sinh được hai tuần, vợ chồng tôi ở Phường 5 nhưng quê ở Huế. Ông bà nội muốn về quê làm giấy tờ cho cháu. Cho tôi hỏi đăng ký khai sinh ở đâu, cần những giấy tờ gì?");
 
     [Benchmark]
-    public RecognizerIndex Build() => RecognizerIndex.Build(_entries, _content.Intents, _content.Abbreviations, new RecognizerOptions());
+    public RecognizerIndex Build() => RecognizerIndex.Build(_entries, _content.Intents, _content.Abbreviations, new RecognizerOptions(), _content.Concepts, _content.Referrals);
 }

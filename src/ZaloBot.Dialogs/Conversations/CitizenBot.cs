@@ -289,6 +289,10 @@ public sealed class CitizenBot : IBot
                     // Likely a reply to the flow that just expired ("2", "có"): show the menu, record nothing.
                     SendMenu(turn);
                 }
+                else if (recognition.Referral is { } referral)
+                {
+                    await _faq.ReferAsync(turn, text, referral, cancellationToken);
+                }
                 else
                 {
                     await _faq.UnknownAsync(turn, text, cancellationToken);

@@ -1,10 +1,11 @@
 using ZaloBot.Dialogs.Engine;
+using ZaloBot.Dialogs.Faq;
 using ZaloBot.Dialogs.Ports;
 using ZaloBot.Dialogs.Understanding;
 
 namespace ZaloBot.Dialogs.Conversations;
 
-/// <summary>Answers, "Có phải bạn muốn hỏi…" and the honest "I don't know".</summary>
+/// <summary>Answers, "Có phải bạn muốn hỏi…", who handles another agency's business, and the honest "I don't know".</summary>
 internal sealed class FaqResponder
 {
     /// <summary>Related questions shown under an answer; leaves room for nothing else on that message.</summary>
@@ -92,6 +93,18 @@ internal sealed class FaqResponder
         turn.State.Conversation.LastUnansweredQuestion = question;
         await _ports.Signals.RecordUnansweredQuestionAsync(turn.Activity.UserId, question, Formats.Key(turn, "unanswered"), cancellationToken);
         turn.Send(turn.Texts.Unknown, Formats.FeedbackOrStaff(turn.Texts));
+    }
+
+    /// <summary>
+    /// Out of scope, but another agency's business the referral table knows (content/referrals.yaml): say who
+    /// handles it and how to reach them. Still recorded as unanswered, so staff see what citizens ask.
+    /// </summary>
+    public async Task ReferAsync(TurnContext turn, string question, ReferralEntry referral, CancellationToken cancellationToken)
+    {
+        turn.State.Conversation.PendingQuestion = null;
+        turn.State.Conversation.LastUnansweredQuestion = question;
+        await _ports.Signals.RecordUnansweredQuestionAsync(turn.Activity.UserId, question, Formats.Key(turn, "unanswered"), cancellationToken);
+        turn.Send(referral.Reply, Formats.FeedbackOrStaff(turn.Texts));
     }
 
     public async Task VoteAsync(TurnContext turn, string slug, bool helpful, CancellationToken cancellationToken)

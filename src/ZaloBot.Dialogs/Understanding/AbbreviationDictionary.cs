@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using ZaloBot.Dialogs.Faq;
 
 namespace ZaloBot.Dialogs.Understanding;
 
@@ -50,18 +48,7 @@ public sealed class AbbreviationDictionary
     /// <summary>Reads <c>abbreviations: { key: expansion, ... }</c>.</summary>
     public static AbbreviationDictionary Parse(string yaml)
     {
-        AbbreviationFile? file;
-        try
-        {
-            file = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .Build()
-                .Deserialize<AbbreviationFile?>(yaml);
-        }
-        catch (YamlException ex)
-        {
-            throw new FormatException($"abbreviations.yaml: {ex.Message}", ex);
-        }
+        var file = ContentYaml.Deserialize<AbbreviationFile>(yaml, "abbreviations.yaml");
 
         return file?.Abbreviations is null ? Empty : Create(file.Abbreviations);
     }

@@ -1,6 +1,4 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using ZaloBot.Dialogs.Faq;
 
 namespace ZaloBot.Dialogs.Understanding;
 
@@ -18,18 +16,7 @@ public sealed record IntentContent(IReadOnlyList<IntentDefinition> Intents, IRea
     public static IntentContent Parse(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        IntentFile? file;
-        try
-        {
-            file = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .Build()
-                .Deserialize<IntentFile?>(yaml);
-        }
-        catch (YamlException ex)
-        {
-            throw new FormatException($"intents.yaml: {ex.Message}", ex);
-        }
+        var file = ContentYaml.Deserialize<IntentFile>(yaml, "intents.yaml");
 
         if (file is null)
         {

@@ -17,7 +17,10 @@ public sealed partial class TextNormalizer
     public NormalizedMessage Normalize(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var text = message.IsNormalized(NormalizationForm.FormC) ? message : message.Normalize(NormalizationForm.FormC);
+        // A lone UTF-16 surrogate (half an emoji, cut by a client) makes Unicode normalisation throw; it carries no
+        // words, so it becomes a separator instead of failing the turn.
+        var clean = HasLoneSurrogate(message) ? ReplaceLoneSurrogates(message) : message;
+        var text = clean.IsNormalized(NormalizationForm.FormC) ? clean : clean.Normalize(NormalizationForm.FormC);
         var codes = new List<string>();
         var phones = new List<string>();
         var chars = text.ToCharArray();
@@ -197,4 +200,39 @@ public sealed partial class TextNormalizer
     // +84 / 84 / 0 followed by 8-10 digits, optionally grouped by spaces, dots or dashes.
     [GeneratedRegex(@"(?<![\d+])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneCandidate();
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
 }

@@ -47,6 +47,10 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Oa", ConsolePolicies.Admin);
+            // Zalo's redirect back is a cross-site navigation: the SameSite=Strict staff cookie is not sent with it.
+            // The callback is authorised by the consent cookie an Admin got on /console/oa (see OaConsentCookie).
+            o.Conventions.AllowAnonymousToPage("/Oa/Callback");
             o.Conventions.AllowAnonymousToPage("/Landing/Index");
             o.Conventions.AllowAnonymousToPage("/SignIn/Index");
             o.Conventions.AllowAnonymousToPage("/Denied/Index");
@@ -62,10 +66,9 @@ public static class ConsoleConfiguration
         {
             if (context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase))
             {
+                // X-Frame-Options, nosniff and the referrer policy come from Hosting/EdgeConfiguration for every response.
                 var headers = context.Response.Headers;
-                headers.XFrameOptions = "DENY";
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "same-origin";
+                headers.ContentSecurityPolicy = CspNonce.Policy(context);
                 headers.CacheControl = "no-store";
             }
 

@@ -31,7 +31,7 @@ public sealed class LiveRecognizer(
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
         var rows = await db.FaqEntries.AsNoTracking().Where(f => f.IsPublished).ToListAsync(cancellationToken);
         var entries = rows.Select(ToContent).ToList();
-        var index = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, options);
+        var index = RecognizerIndex.Build(entries, content.Intents, content.Abbreviations, options, content.Concepts, content.Referrals);
         Volatile.Write(ref _index, index);
         logger.LogInformation("FAQ index rebuilt: {Entries} published entries in {Elapsed:0} ms",
             entries.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Hosting;
@@ -15,6 +16,9 @@ public static class Commands
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        // Create the first Data Protection key now, before any pod serves: pods that start together would otherwise
+        // each create one, and a pod only looks for keys it does not know during its first minutes.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("ZaloBot.KeyRing.Warmup").Protect("ready");
         return 0;
     }
 
@@ -27,7 +31,7 @@ public static class Commands
 
     public static int Usage(string command)
     {
-        System.Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), migrate, seed, user add, eval, faq export|import.");
+        System.Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), migrate, seed, user add, eval, faq export|import, oa link|connect|status.");
         return 2;
     }
 }

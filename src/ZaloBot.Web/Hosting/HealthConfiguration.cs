@@ -12,9 +12,19 @@ public static class HealthConfiguration
     {
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<WorkerHeartbeats>();
+        builder.Services.AddSingleton<PostgresHealthCheck>();
+        builder.Services.AddSingleton<RedisHealthCheck>();
+        // Each store is shown in the report, but on its own only makes the pod Degraded (still HTTP 200): readiness
+        // is about the pod's own work. Web: some store can take an event. Worker: its loops are alive (they keep
+        // beating and retrying while a store is down, and catch up when it returns).
         var checks = builder.Services.AddHealthChecks()
-            .AddCheck<PostgresHealthCheck>("postgres", tags: [Ready])
-            .AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
+            .AddCheck<PostgresHealthCheck>("postgres", HealthStatus.Degraded, tags: [Ready])
+            .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, tags: [Ready]);
+        if (service.RunsWeb)
+        {
+            checks.AddCheck<EventIntakeHealthCheck>("event-intake", tags: [Ready]);
+        }
+
         if (service.RunsWorkers)
         {
             checks.AddCheck<WorkersHealthCheck>("workers", tags: [Ready]);
@@ -23,7 +33,7 @@ public static class HealthConfiguration
         return builder;
     }
 
-    /// <summary>/health/live: the process answers. /health/ready: PostgreSQL, Redis and (worker role) workers are fine.</summary>
+    /// <summary>/health/live: the process answers. /health/ready: 200 while the role can do its work (see AddHealth), 503 otherwise.</summary>
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

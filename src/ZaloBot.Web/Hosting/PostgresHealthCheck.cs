@@ -4,6 +4,7 @@ using Npgsql;
 
 namespace ZaloBot.Web.Hosting;
 
+/// <summary>PostgreSQL answers <c>SELECT 1</c> within <see cref="HealthOptions.CheckTimeout"/>. Failure status: as registered.</summary>
 public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, IOptions<HealthOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -18,7 +19,7 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, IOptions<He
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("PostgreSQL is unreachable", ex);
+            return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, "PostgreSQL is unreachable", ex);
         }
     }
 }

@@ -3,13 +3,14 @@ using StackExchange.Redis;
 
 namespace ZaloBot.Web.Hosting;
 
+/// <summary>Redis is connected and answers PING. Failure status: as registered.</summary>
 public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!redis.IsConnected)
         {
-            return HealthCheckResult.Unhealthy("Redis is not connected");
+            return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, "Redis is not connected");
         }
 
         try
@@ -19,7 +20,7 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis is unreachable", ex);
+            return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, "Redis is unreachable", ex);
         }
     }
 }

@@ -3,11 +3,12 @@ using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
 using ZaloBot.Web.Faq;
-using ZaloBot.Web.Reports;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Notifications;
+using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Outbox;
+using ZaloBot.Web.Reports;
 using ZaloBot.Web.Webhook;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -23,7 +24,9 @@ public static class ZaloBotHost
     {
         var service = builder.AddServiceOptions();
         builder.AddObservability();
+        builder.AddEdge();
         builder.AddStorage();
+        builder.AddKeyRing();
         builder.AddRedis();
         builder.AddStaff();
         builder.AddConsole();
@@ -38,10 +41,12 @@ public static class ZaloBotHost
         builder.AddInbound(service);
         builder.AddOutbox(service);
         builder.AddNotifications(service);
+        builder.AddOaConnection();
         builder.AddDevSimulator();
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseEdge();
         app.MapHealth();
         if (service.RunsWeb)
         {

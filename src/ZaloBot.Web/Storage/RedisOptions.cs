@@ -13,6 +13,13 @@ public sealed class RedisOptions
     public string KeyPrefix { get; set; } = "zalobot:";
 
     /// <summary>
+    /// SECRET. The server's <c>requirepass</c>, kept apart from <c>ConnectionStrings:Redis</c> so the address can sit in
+    /// a config map and the password in a secret. Overrides a <c>password=</c> of the connection string. Required in
+    /// Production (one of the two).
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>
     /// Connect timeout. 2 s keeps start-up and health checks snappy; Zalo wants our 200 within 2 s, so the
     /// webhook falls back to PostgreSQL rather than waiting longer on Redis.
     /// </summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ZaloBot.Web.BusinessDialogue;
@@ -8,6 +9,7 @@ using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Notifications;
 using ZaloBot.Web.Feedback;
+using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Organisation;
 using ZaloBot.Web.Outbox;
@@ -16,9 +18,16 @@ using ZaloBot.Web.ZaloTokens;
 
 namespace ZaloBot.Web.Storage;
 
-/// <summary>The one database of ZaloBot. Used directly by features: no repositories on top of it.</summary>
-public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The one database of ZaloBot. Used directly by features: no repositories on top of it. It also holds the Data
+/// Protection key ring (one ring for every pod; each key encrypted with the certificate from the environment).
+/// </summary>
+public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<OaConnectionRecord> OaConnections => Set<OaConnectionRecord>();
+
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
 
     public DbSet<FeedbackCategory> FeedbackCategories => Set<FeedbackCategory>();
@@ -127,6 +136,7 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
         });
 
         builder.Entity<ZaloOaToken>().HasKey(t => t.OaId);
+        builder.Entity<OaConnectionRecord>().HasKey(c => c.OaId);
 
         builder.Entity<TranscriptEntry>().HasIndex(t => new { t.ZaloUserId, t.At });
         builder.Entity<TranscriptEntry>().HasIndex(t => new { t.SourceId, t.Direction }).IsUnique();

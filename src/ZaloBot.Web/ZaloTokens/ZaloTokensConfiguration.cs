@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using ZaloBot.Web.Hosting;
 using ZaloBot.Zalo;
 using ZaloBot.Zalo.Tokens;
 
@@ -9,19 +7,11 @@ public static class ZaloTokensConfiguration
 {
     /// <summary>
     /// The Zalo library (client, verifier, token provider; sections <c>Zalo:*</c>) with our token store (PostgreSQL,
-    /// encrypted with Data Protection, section "DataProtection") and refresh lock (Redis), and the token's readiness check.
+    /// encrypted with the key ring of Hosting/KeyRingConfiguration) and refresh lock (Redis), and the token's readiness check.
     /// </summary>
     public static IHostApplicationBuilder AddZaloTokens(this IHostApplicationBuilder builder)
     {
         builder.AddZaloChannel();
-        builder.Services.AddOptions<DataProtectionKeysOptions>().BindConfiguration(DataProtectionKeysOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var keysDirectory = builder.Configuration[$"{DataProtectionKeysOptions.Section}:{nameof(DataProtectionKeysOptions.KeysDirectory)}"];
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ZaloBot");
-        if (!string.IsNullOrWhiteSpace(keysDirectory))
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
-        }
-
         builder.Services.AddHealthChecks().AddCheck<ZaloTokenReadinessCheck>("zalo-token-ready", tags: ["ready"]);
         builder.Services.AddSingleton<IZaloTokenStore, PostgresZaloTokenStore>();
         builder.Services.AddSingleton<IZaloDistributedLock, RedisZaloDistributedLock>();

@@ -247,6 +247,23 @@ public sealed class ZaloOaClient(HttpClient http, IAccessTokenProvider tokens, I
         });
     }
 
+    /// <summary><c>GET v2.0/oa/getoa</c>: the OA the access token belongs to (read-only, so retried).</summary>
+    public async Task<ZaloApiResult<ZaloOaInfo>> GetOaInfoAsync(CancellationToken cancellationToken = default)
+    {
+        var outcome = await CallAsync(
+            token => Build(HttpMethod.Get, "v2.0/oa/getoa", token, null, ZaloRequestSafety.Idempotent),
+            isSend: false, cancellationToken);
+        if (outcome.Error is not null)
+        {
+            return ZaloApiResult<ZaloOaInfo>.Failure(outcome.Error);
+        }
+
+        var id = ZaloEnvelope.ReadString(outcome.Data, "oa_id") ?? ZaloEnvelope.ReadString(outcome.Data, "oaid");
+        return id is null
+            ? ZaloApiResult<ZaloOaInfo>.Failure(new ZaloError(ZaloErrorCategory.Permanent, 0, "getoa response has no oa_id"))
+            : ZaloApiResult<ZaloOaInfo>.Success(new ZaloOaInfo(id, ZaloEnvelope.ReadString(outcome.Data, "name")));
+    }
+
     /// <summary><c>POST v3.0/oa/quota/message</c> for one user: the exact last-interaction time (read-only, so retried).</summary>
     public async Task<ZaloApiResult<ZaloMessageQuota>> GetMessageQuotaAsync(string userId, CancellationToken cancellationToken = default)
     {

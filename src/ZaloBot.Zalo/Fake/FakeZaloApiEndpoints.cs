@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ZaloBot.Zalo.Tokens;
 
 namespace ZaloBot.Zalo.Fake;
 
@@ -18,7 +20,10 @@ namespace ZaloBot.Zalo.Fake;
 /// <c>POST tokens</c> (issue a pair), <c>POST expire-token</c>, <c>POST users/{id}/last-interaction?at_ms=</c>,
 /// <c>POST users/{id}/profile?display_name=</c>, <c>POST faults?kind=RateLimited|ServerError|SendFailed&amp;count=</c>,
 /// <c>POST latency?ms=</c>, <c>POST window?enforce=true|false</c>, <c>POST reset</c>,
-/// <c>GET messages?user_id=</c>. In C#, use <see cref="FakeZaloState"/> from DI.</para>
+/// <c>GET messages?user_id=</c>, <c>GET stats</c>. In C#, use <see cref="FakeZaloState"/> from DI.</para>
+/// <para>The OAuth v4 consent: <c>GET v4/oa/permission</c> shows the OA admin's "allow" page, its form posts back
+/// and is redirected to <c>redirect_uri?code=…&amp;oa_id=…&amp;state=…</c>; the code (10 min, single use, bound to
+/// the PKCE challenge) is exchanged at <c>v4/oa/access_token</c> with <c>grant_type=authorization_code</c>.</para>
 /// </summary>
 public static class FakeZaloApiEndpoints
 {
@@ -46,6 +51,9 @@ public static class FakeZaloApiEndpoints
         group.MapGet("v3.0/oa/user/detail", UserDetailAsync);
         group.MapPost("v3.0/oa/quota/message", QuotaAsync);
         group.MapPost("v4/oa/access_token", AccessTokenAsync).DisableAntiforgery();
+        group.MapGet("v2.0/oa/getoa", OaInfoAsync);
+        group.MapGet("v4/oa/permission", ConsentPage);
+        group.MapPost("v4/oa/permission", GrantAsync).DisableAntiforgery();
 
         var control = group.MapGroup("_control");
         control.MapPost("tokens", (FakeZaloState s) =>
@@ -74,6 +82,12 @@ public static class FakeZaloApiEndpoints
         control.MapPost("reset", (FakeZaloState s) => { s.Reset(); return Results.NoContent(); });
         control.MapGet("messages", (FakeZaloState s, string? user_id) =>
             Results.Json(user_id is null ? s.GetAllMessages() : s.GetMessages(user_id)));
+        control.MapGet("stats", (FakeZaloState s) => Results.Json(new
+        {
+            refresh_count = s.RefreshCount,
+            code_exchange_count = s.CodeExchangeCount,
+            requests = new[] { "message/cs", "access_token", "getoa", "user/detail" }.ToDictionary(e => e, s.RequestCount),
+        }));
         return group;
     }
 
@@ -369,15 +383,29 @@ public static class FakeZaloApiEndpoints
             return OAuthError(-14001, "Invalid app_id", "app_id is invalid");
         }
 
-        if (form["grant_type"].ToString() != "refresh_token")
+        ZaloTokenSet? next;
+        switch (form["grant_type"].ToString())
         {
-            return OAuthError(-14001, "Invalid grant_type", "only refresh_token is supported by the fake");
-        }
+            case "refresh_token":
+                next = state.Refresh(form["refresh_token"].ToString());
+                if (next is null)
+                {
+                    return OAuthError(-14014, "Invalid refresh token", "refresh_token is invalid, expired or already used");
+                }
 
-        var next = state.Refresh(form["refresh_token"].ToString());
-        if (next is null)
-        {
-            return OAuthError(-14014, "Invalid refresh token", "refresh_token is invalid, expired or already used");
+                break;
+            case "authorization_code":
+                var code = form["code"].ToString();
+                var verifier = form["code_verifier"].ToString();
+                next = state.ExchangeCode(code, verifier, out var failure);
+                if (next is null)
+                {
+                    return OAuthError(-14019, "Invalid authorization code", failure ?? "code is invalid");
+                }
+
+                break;
+            default:
+                return OAuthError(-14001, "Invalid grant_type", "grant_type must be refresh_token or authorization_code");
         }
 
         return Results.Json(new JsonObject
@@ -386,6 +414,71 @@ public static class FakeZaloApiEndpoints
             ["refresh_token"] = next.RefreshToken,
             ["expires_in"] = ((long)state.Options.AccessTokenLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture),
         });
+    }
+
+    private static async Task<IResult> OaInfoAsync(HttpContext http, FakeZaloState state)
+    {
+        if (await PrologueAsync(http, state, "getoa") is { } early)
+        {
+            return early;
+        }
+
+        return Success(new JsonObject
+        {
+            ["oa_id"] = state.Options.OaId,
+            ["name"] = state.Options.OaName,
+            ["description"] = "Fake OA",
+            ["is_verified"] = true,
+            ["oa_type"] = 2,
+        });
+    }
+
+    /// <summary>
+    /// What Zalo shows the OA admin who opened the consent link: which app asks, and an "allow" button. A wrong
+    /// app_id or a missing redirect_uri is refused here, as Zalo does (-14003 when the redirect is not registered).
+    /// </summary>
+    private static IResult ConsentPage(HttpContext http, FakeZaloState state)
+    {
+        var query = http.Request.Query;
+        if (query["app_id"].ToString() != state.Options.AppId || !Uri.TryCreate(query["redirect_uri"].ToString(), UriKind.Absolute, out _))
+        {
+            return Results.Text("-14003: app_id or redirect_uri is invalid", "text/plain", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var fields = string.Concat(new[] { "app_id", "redirect_uri", "code_challenge", "state" }.Select(name =>
+            $"<input type=\"hidden\" name=\"{name}\" value=\"{HtmlEncoder.Default.Encode(query[name].ToString())}\">"));
+        var html = $"""
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>Fake Zalo: OA permission</title></head>
+            <body><h1>{HtmlEncoder.Default.Encode(state.Options.OaName)}</h1>
+            <p>App {HtmlEncoder.Default.Encode(state.Options.AppId)} asks to manage this OA.</p>
+            <form method="post" action="permission">{fields}<button type="submit">Allow</button></form>
+            </body></html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> GrantAsync(HttpContext http, FakeZaloState state)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return Results.BadRequest();
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (form["app_id"].ToString() != state.Options.AppId
+            || !Uri.TryCreate(form["redirect_uri"].ToString(), UriKind.Absolute, out var redirect))
+        {
+            return Results.Text("-14003: app_id or redirect_uri is invalid", "text/plain", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var code = state.IssueCode(form["code_challenge"].ToString(), redirect);
+        var separator = string.IsNullOrEmpty(redirect.Query) ? "?" : "&";
+        var target = redirect.AbsoluteUri + separator
+            + "code=" + Uri.EscapeDataString(code)
+            + "&oa_id=" + Uri.EscapeDataString(state.Options.OaId)
+            + "&state=" + Uri.EscapeDataString(form["state"].ToString());
+        return Results.Redirect(target);
     }
 
     /// <summary>Counts, delays, injects a queued fault, then checks the <c>access_token</c> header.</summary>

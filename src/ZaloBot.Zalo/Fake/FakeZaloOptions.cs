@@ -17,6 +17,10 @@ public sealed class FakeZaloOptions
     [Required]
     public string OaId { get; set; } = "2000000000000000002";
 
+    /// <summary>The OA's name as <c>v2.0/oa/getoa</c> and the consent page show it.</summary>
+    [Required]
+    public string OaName { get; set; } = "Quận 3 trực tuyến (thử nghiệm)";
+
     /// <summary>Real lifetime: 90,000 s = 25 h (sent as the string <c>"90000"</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(90_000);

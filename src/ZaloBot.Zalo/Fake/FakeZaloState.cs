@@ -34,6 +34,11 @@ public sealed class FakeZaloState(TimeProvider time, IOptions<FakeZaloOptions> o
     private DateTimeOffset _accessTokenExpiresAt;
     private string? _refreshToken;
     private int _refreshCount;
+    private int _codeExchangeCount;
+    private readonly Dictionary<string, (string Challenge, Uri RedirectUri, DateTimeOffset ExpiresAt)> _codes = [];
+
+    /// <summary>Authorization codes are valid 10 minutes and single-use (§7.2).</summary>
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
     public FakeZaloOptions Options => _options;
 
@@ -56,6 +61,52 @@ public sealed class FakeZaloState(TimeProvider time, IOptions<FakeZaloOptions> o
     {
         lock (_lock)
         {
+            return RotateTokens();
+        }
+    }
+
+    /// <summary>How many authorization codes were exchanged for a pair.</summary>
+    public int CodeExchangeCount
+    {
+        get { lock (_lock) return _codeExchangeCount; }
+    }
+
+    /// <summary>The OA admin allowed the app: a code bound to the PKCE challenge of the consent link.</summary>
+    public string IssueCode(string codeChallenge, Uri redirectUri)
+    {
+        lock (_lock)
+        {
+            var code = "fake-code-" + NewId(16);
+            _codes[code] = (codeChallenge, redirectUri, time.GetUtcNow() + CodeLifetime);
+            return code;
+        }
+    }
+
+    /// <summary>Spends <paramref name="code"/> if valid and <paramref name="codeVerifier"/> matches its S256 challenge; a new pair.</summary>
+    public ZaloTokenSet? ExchangeCode(string code, string codeVerifier, out string? failure)
+    {
+        lock (_lock)
+        {
+            if (!_codes.Remove(code, out var issued))
+            {
+                failure = "code is invalid or already used";
+                return null;
+            }
+
+            if (time.GetUtcNow() >= issued.ExpiresAt)
+            {
+                failure = "code has expired";
+                return null;
+            }
+
+            if (issued.Challenge.Length > 0 && ZaloPkce.ChallengeOf(codeVerifier) != issued.Challenge)
+            {
+                failure = "code_verifier does not match code_challenge";
+                return null;
+            }
+
+            failure = null;
+            _codeExchangeCount++;
             return RotateTokens();
         }
     }
@@ -142,6 +193,8 @@ public sealed class FakeZaloState(TimeProvider time, IOptions<FakeZaloOptions> o
             _accessToken = null;
             _refreshToken = null;
             _refreshCount = 0;
+            _codeExchangeCount = 0;
+            _codes.Clear();
             EnforceInteractionWindow = true;
             Latency = TimeSpan.Zero;
         }

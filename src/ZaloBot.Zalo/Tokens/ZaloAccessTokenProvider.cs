@@ -73,6 +73,17 @@ public sealed class ZaloAccessTokenProvider(
     public async Task<string?> RefreshAfterRejectionAsync(string rejectedAccessToken, CancellationToken cancellationToken) =>
         (await RefreshAsync(rejectedAccessToken, afterRejection: true, cancellationToken))?.AccessToken;
 
+    /// <summary>
+    /// A new pair was stored by a fresh consent (console or <c>oa connect</c>) in this process: use it from now on
+    /// and clear the failure state. Other processes adopt it when Zalo rejects their old token (-216).
+    /// </summary>
+    public void Adopt(ZaloTokenSet connected)
+    {
+        _current = connected;
+        _lastFailureAt = null;
+        _status = new ZaloTokenStatus(ZaloTokenState.Healthy, connected.AccessTokenExpiresAt, _status.LastRefreshAt, null, null);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private bool IsDue(ZaloTokenSet set, DateTimeOffset now) => now >= set.AccessTokenExpiresAt - _options.RefreshLead;
@@ -91,6 +102,14 @@ public sealed class ZaloAccessTokenProvider(
 
             if (_lastFailureAt is { } failedAt && time.GetUtcNow() < failedAt + _options.FailureCooldown)
             {
+                // A human may have reconnected the OA (a new pair from the consent) since: adopt it, don't refresh.
+                if (await store.GetAsync(_options.OaId, cancellationToken) is { } reconnected
+                    && reconnected.AccessToken != seenAccessToken && !IsDue(reconnected, time.GetUtcNow()))
+                {
+                    Adopt(reconnected);
+                    return reconnected;
+                }
+
                 logger.LogDebug("Zalo token refresh skipped: last failure at {FailedAt} is within the cooldown", failedAt);
                 return null;
             }

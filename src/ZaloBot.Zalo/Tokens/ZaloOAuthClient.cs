@@ -7,28 +7,64 @@ using ZaloBot.Zalo.Api;
 namespace ZaloBot.Zalo.Tokens;
 
 /// <summary>
-/// Typed client for <c>POST {oauth}/v4/oa/access_token</c>: form <c>refresh_token</c>, <c>app_id</c>,
-/// <c>grant_type=refresh_token</c>; header <c>secret_key: &lt;App Secret&gt;</c>. Each success spends the refresh
-/// token. Errors come as <c>{ error, error_name, error_description }</c>; none of them is documented as
+/// Typed client for OAuth v4: the consent link, and <c>POST {oauth}/v4/oa/access_token</c> (refresh, or the
+/// first code exchange with PKCE); header <c>secret_key: &lt;App Secret&gt;</c>. Each success spends the refresh
+/// token or the code. Errors come as <c>{ error, error_name, error_description }</c>; none of them is documented as
 /// "refresh token already used", so every failure but -32 is reported as permanent.
 /// </summary>
-public sealed class ZaloOAuthClient(IHttpClientFactory httpClientFactory, IOptions<ZaloTokenOptions> options)
+public sealed class ZaloOAuthClient(
+    IHttpClientFactory httpClientFactory,
+    IOptions<ZaloTokenOptions> options,
+    IOptions<ZaloApiOptions> api)
 {
     /// <summary>The named <see cref="HttpClient"/> (base address = <c>Zalo:Api:OAuthBaseUrl</c>, pipeline <c>zalo-oauth</c>).</summary>
     public const string HttpClientName = "ZaloBot.Zalo.OAuth";
 
     private readonly ZaloTokenOptions _options = options.Value;
 
-    public async Task<ZaloApiResult<ZaloTokenGrant>> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// The OAuth v4 consent link an OA admin opens: <c>{oauth}/v4/oa/permission?app_id&amp;redirect_uri&amp;code_challenge&amp;state</c>
+    /// (<c>../shared/zalo-oa-api.md</c> §7.2). <paramref name="redirectUri"/> must equal the callback URL registered
+    /// for the app in developers.zalo.me, or Zalo answers -14003.
+    /// </summary>
+    public Uri ConsentUrl(Uri redirectUri, string codeChallenge, string state)
+    {
+        var query = string.Join('&',
+            "app_id=" + Uri.EscapeDataString(_options.AppId),
+            "redirect_uri=" + Uri.EscapeDataString(redirectUri.AbsoluteUri),
+            "code_challenge=" + Uri.EscapeDataString(codeChallenge),
+            "state=" + Uri.EscapeDataString(state));
+        return new Uri(api.Value.OAuthBaseUrl, "v4/oa/permission?" + query);
+    }
+
+    /// <summary>Refresh: form <c>refresh_token</c>, <c>app_id</c>, <c>grant_type=refresh_token</c>. Spends the refresh token.</summary>
+    public Task<ZaloApiResult<ZaloTokenGrant>> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        PostAsync(new Dictionary<string, string>
+        {
+            ["refresh_token"] = refreshToken,
+            ["app_id"] = _options.AppId,
+            ["grant_type"] = "refresh_token",
+        }, cancellationToken);
+
+    /// <summary>
+    /// First authorisation: the callback's <c>code</c> (valid 10 min, single-use) and the PKCE verifier whose S256
+    /// challenge was in the consent link: form <c>code</c>, <c>app_id</c>, <c>grant_type=authorization_code</c>,
+    /// <c>code_verifier</c>.
+    /// </summary>
+    public Task<ZaloApiResult<ZaloTokenGrant>> ExchangeCodeAsync(string code, string codeVerifier, CancellationToken cancellationToken) =>
+        PostAsync(new Dictionary<string, string>
+        {
+            ["code"] = code,
+            ["app_id"] = _options.AppId,
+            ["grant_type"] = "authorization_code",
+            ["code_verifier"] = codeVerifier,
+        }, cancellationToken);
+
+    private async Task<ZaloApiResult<ZaloTokenGrant>> PostAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("v4/oa/access_token", UriKind.Relative))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["refresh_token"] = refreshToken,
-                ["app_id"] = _options.AppId,
-                ["grant_type"] = "refresh_token",
-            }),
+            Content = new FormUrlEncodedContent(form),
         };
         request.Headers.TryAddWithoutValidation("secret_key", _options.AppSecret);
         request.Options.Set(ZaloResiliencePipeline.SafetyKey, ZaloRequestSafety.AtMostOnce);
@@ -46,10 +82,10 @@ public sealed class ZaloOAuthClient(IHttpClientFactory httpClientFactory, IOptio
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException)
         {
-            // The request may have reached Zalo and spent the refresh token: not retried, reported.
+            // The request may have reached Zalo and spent the (single-use) refresh token or code: not retried, reported.
             return ZaloApiResult<ZaloTokenGrant>.Failure(new ZaloError(
                 ZaloErrorCategory.Retryable, null,
-                $"token refresh outcome unknown ({ex.GetType().Name}); the refresh token may have been spent",
+                $"token request outcome unknown ({ex.GetType().Name}); the refresh token or code may have been spent",
                 MayHaveBeenDelivered: true));
         }
     }

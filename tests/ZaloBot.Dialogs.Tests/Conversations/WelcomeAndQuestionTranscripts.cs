@@ -1,3 +1,5 @@
+using ZaloBot.Dialogs.Faq;
+using ZaloBot.Dialogs.Understanding;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Tests.Support;
 
@@ -131,6 +133,20 @@ public class WelcomeAndQuestionTranscripts
         Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.Unknown }));
         Assert.That(replies[0].Titles(), Is.EqualTo(new[] { "Gửi phản ánh", "Gặp cán bộ" }));
         Assert.That(t.Signals.Unanswered, Is.EqualTo(new[] { "giá vàng hôm nay bao nhiêu" }));
+    }
+
+    [Test]
+    public async Task Question_OtherAgencysBusiness_SaysWhoHandlesItAndRecords()
+    {
+        var t = new Transcript();
+        var referral = new ReferralEntry("ho-chieu", "Hộ chiếu", ["hộ chiếu"], "Hộ chiếu do Phòng Quản lý xuất nhập cảnh giải quyết.", true);
+        t.Recognizer.Override = _ => new Recognition(RecognitionDecision.None, []) { Referral = referral };
+
+        var replies = await t.Says("làm hộ chiếu ở đâu");
+
+        Assert.That(replies.Texts(), Is.EqualTo(new[] { referral.Reply }));
+        Assert.That(replies[0].Titles(), Is.EqualTo(new[] { "Gửi phản ánh", "Gặp cán bộ" }));
+        Assert.That(t.Signals.Unanswered, Is.EqualTo(new[] { "làm hộ chiếu ở đâu" }));
     }
 
     [Test]

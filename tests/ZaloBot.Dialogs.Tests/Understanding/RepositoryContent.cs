@@ -8,7 +8,7 @@ internal static class RepositoryContent
 {
     private static readonly Lazy<string> Directory = new(FindContentDirectory);
     private static readonly Lazy<RecognizerIndex> Index = new(() =>
-        RecognizerIndex.Build(Faq(), Intents(), Abbreviations(), new RecognizerOptions()));
+        RecognizerIndex.Build(Faq(), Intents(), Abbreviations(), new RecognizerOptions(), Concepts(), Referrals()));
 
     public static string ContentDirectory => Directory.Value;
 
@@ -19,6 +19,10 @@ internal static class RepositoryContent
     public static IntentContent Intents() => IntentContent.Parse(Read("intents.yaml"));
 
     public static AbbreviationDictionary Abbreviations() => AbbreviationDictionary.Parse(Read("abbreviations.yaml"));
+
+    public static ConceptThesaurus Concepts() => ConceptThesaurus.Parse(Read("concepts.yaml"));
+
+    public static IReadOnlyList<ReferralEntry> Referrals() => ReferralContent.Parse(Read("referrals.yaml"));
 
     private static string Read(string file) => File.ReadAllText(Path.Combine(ContentDirectory, file));
 

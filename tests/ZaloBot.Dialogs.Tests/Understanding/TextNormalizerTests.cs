@@ -134,4 +134,14 @@ public class TextNormalizerTests
 
         Assert.That(normalized.QuestionSentence, Is.EqualTo(1));
     }
+
+    [Test]
+    public void Normalize_LoneSurrogate_TreatedAsSeparator()
+    {
+        var normalizer = new TextNormalizer(AbbreviationDictionary.Empty);
+
+        var normalized = normalizer.Normalize("khai sinh\uD83D con");
+
+        Assert.That(normalized.Tokens.Select(t => t.Folded), Is.EqualTo(new[] { "khai", "sinh", "con" }));
+    }
 }

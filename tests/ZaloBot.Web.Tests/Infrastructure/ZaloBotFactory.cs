@@ -53,8 +53,6 @@ public sealed class ZaloBotFactory : IAsyncDisposable
             ["Zalo:Tokens:AppSecret"] = "fake-app-secret",
             ["Zalo:Api:OpenApiBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
             ["Zalo:Api:OAuthBaseUrl"] = "http://fake-zalo.test/fake-zalo/",
-            // Keys for the token encryption live with the test run, not in the user's profile.
-            ["DataProtection:KeysDirectory"] = Path.Combine(Path.GetTempPath(), "zalobot-tests-keys"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

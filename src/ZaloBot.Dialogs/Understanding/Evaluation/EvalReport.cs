@@ -36,4 +36,25 @@ public sealed record EvalReport(IReadOnlyDictionary<string, EvalLabelStats> Labe
             .ThenBy(c => c.Predicted, StringComparer.Ordinal)
             .Take(top)
             .ToList();
+
+    /// <summary>The confidence at or above which a wrong answer counts as a bug (issue 12: there must be none).</summary>
+    public const double ConfidentThreshold = 0.8;
+
+    /// <summary>Wrong predictions answered outright with a confidence of at least <see cref="ConfidentThreshold"/>.</summary>
+    public IReadOnlyList<EvalPrediction> ConfidentWrongAnswers =>
+        Predictions.Where(p => !p.IsCorrect && p.Decision == RecognitionDecision.Answer && p.Confidence >= ConfidentThreshold).ToList();
+
+    /// <summary>Share of messages expected to be <c>intent:feedback</c> (reports of local problems included) that got it.</summary>
+    public double FeedbackRecall => Labels.TryGetValue("intent:feedback", out var feedback) ? feedback.Accuracy : 0;
+
+    /// <summary>
+    /// Reliability of the confidence: predictions that were answered or clarified, binned by the top confidence in
+    /// tenths (0.3-0.4 … 0.9-1.0), with how many fell in the bin and how many of those were right.
+    /// </summary>
+    public IReadOnlyList<(double From, int Count, int Correct)> Reliability() =>
+        Predictions.Where(p => p.Decision != RecognitionDecision.None)
+            .GroupBy(p => Math.Min(9, (int)(p.Confidence * 10)))
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key / 10.0, g.Count(), g.Count(p => p.IsCorrect)))
+            .ToList();
 }

@@ -14,6 +14,14 @@ public static class EvalReportPrinter
         output.WriteLine(string.Create(inv, $"none: precision {report.NonePrecision:P1}, recall {report.NoneRecall:P1}, out-of-scope answered outright {report.ConfidentOutOfScopeErrors}"));
         var decisions = report.Predictions.GroupBy(p => p.Decision).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
         output.WriteLine(string.Create(inv, $"decisions: {string.Join(", ", decisions)}"));
+        output.WriteLine(string.Create(inv, $"feedback recall {report.FeedbackRecall:P1}; wrong answers with confidence >= {EvalReport.ConfidentThreshold}: {report.ConfidentWrongAnswers.Count}"));
+        output.WriteLine();
+        output.WriteLine("reliability (answered or clarified, by confidence):");
+        foreach (var (from, count, correct) in report.Reliability())
+        {
+            output.WriteLine(string.Create(inv, $"  {from:0.0}-{from + 0.1:0.0}  {correct,4}/{count,-4} {(double)correct / count,7:P1}"));
+        }
+
         output.WriteLine();
         output.WriteLine("per label (correct/total):");
         foreach (var (label, stats) in report.Labels.OrderBy(l => l.Value.Accuracy).ThenBy(l => l.Key, StringComparer.Ordinal))

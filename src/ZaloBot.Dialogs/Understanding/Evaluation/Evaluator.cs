@@ -29,6 +29,13 @@ public static class Evaluator
             predictions.Add(new EvalPrediction(fields[0], expected, recognition.TopLabel, recognition.TopConfidence, recognition.Decision));
         }
 
+        return Summarise(predictions);
+    }
+
+    /// <summary>Groups predictions into a report (per expected label, in ordinal order).</summary>
+    public static EvalReport Summarise(IReadOnlyList<EvalPrediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
         var labels = predictions
             .GroupBy(p => p.Expected, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -1,0 +1,65 @@
+namespace ZaloBot.Dialogs.Understanding;
+
+/// <summary>
+/// The shape of a message as seen through its concepts (<see cref="ConceptThesaurus"/> kinds): does it name an
+/// object or place (<c>object.*</c>), a problem predicate (<c>problem.*</c>), a time span ("mấy ngày nay",
+/// <c>span.*</c>), a question (<c>ask.*</c>), another agency's business (<c>referral.*</c>), a wish to complain
+/// (<c>act.complain</c>)? A report of a local
+/// problem is an object + a problem, often with a span, and no question: that conjunction is a feature of its own,
+/// so a report with words no exemplar has still looks like the reports the recognizer knows.
+/// </summary>
+internal readonly record struct ReportShape(float Object, float Problem, float Span, float Ask, float Referral, float Complain)
+{
+    /// <summary>The kind of a concept name ("problem.broken" → <see cref="ConceptKind.Problem"/>).</summary>
+    public static ConceptKind KindOf(string concept) => concept[..Math.Max(0, concept.IndexOf('.', StringComparison.Ordinal))] switch
+    {
+        "object" => ConceptKind.Object,
+        "problem" => ConceptKind.Problem,
+        "span" => ConceptKind.Span,
+        "ask" => ConceptKind.Ask,
+        "referral" => ConceptKind.Referral,
+        "act" when concept == "act.complain" => ConceptKind.Complain,
+        _ => ConceptKind.Other,
+    };
+
+    public ReportShape With(ConceptKind kind, float weight) => kind switch
+    {
+        ConceptKind.Object => this with { Object = Math.Max(Object, weight) },
+        ConceptKind.Problem => this with { Problem = Math.Max(Problem, weight) },
+        ConceptKind.Span => this with { Span = Math.Max(Span, weight) },
+        ConceptKind.Ask => this with { Ask = Math.Max(Ask, weight) },
+        ConceptKind.Referral => this with { Referral = Math.Max(Referral, weight) },
+        ConceptKind.Complain => this with { Complain = Math.Max(Complain, weight) },
+        _ => this,
+    };
+
+    /// <summary>Emits the shape features (names starting with "shape:") with their weights.</summary>
+    public void AddFeatures(Action<string, float> add)
+    {
+        if (Object > 0 && Problem > 0)
+        {
+            add(Ask > 0 ? "shape:object-problem-ask" : "shape:report", Math.Min(Object, Problem));
+        }
+
+        if (Problem > 0 && Ask == 0)
+        {
+            add("shape:problem-statement", Problem);
+        }
+
+        if (Problem > 0 && Span > 0)
+        {
+            add("shape:problem-span", Math.Min(Problem, Span));
+        }
+
+        if (Complain > 0)
+        {
+            // "Tôi muốn phản ánh…" / "kiến nghị đơn giản hóa…" sends feedback; "phản ánh ở đâu?" asks how to.
+            add(Ask > 0 ? "shape:complain-ask" : "shape:complain-statement", Complain);
+        }
+
+        if (Referral > 0)
+        {
+            add(Ask > 0 ? "shape:referral-ask" : "shape:referral", Referral);
+        }
+    }
+}

@@ -43,6 +43,11 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/Tickets", ConsolePolicies.Tickets);
             o.Conventions.AuthorizeFolder("/Ticket", ConsolePolicies.Tickets);
             o.Conventions.AuthorizeFolder("/Handoffs", ConsolePolicies.Office);
+            // The CCHC section and business dialogue: the office, and departments/wards for their own unit's items.
+            o.Conventions.AuthorizeFolder("/Cchc", ConsolePolicies.Tickets);
+            o.Conventions.AddPageRoute("/Cchc/Edit", "/console/cchc/new");
+            o.Conventions.AuthorizeFolder("/Dialogue", ConsolePolicies.Tickets);
+            o.Conventions.AllowAnonymousToPage("/PublicPost/Index");
             o.Conventions.AuthorizeFolder("/Reports", ConsolePolicies.Reports);
             o.Conventions.AuthorizeFolder("/Settings", ConsolePolicies.Admin);
             o.Conventions.AuthorizeFolder("/Users", ConsolePolicies.Admin);

@@ -1,3 +1,4 @@
+using ZaloBot.Web.Cchc;
 using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Dev;
@@ -5,6 +6,7 @@ using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Media;
+using ZaloBot.Web.Notifications;
 using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Privacy;
@@ -31,6 +33,7 @@ public static class ZaloBotHost
         builder.AddStaff();
         builder.AddConsole();
         builder.AddReports();
+        builder.AddCchc();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddFeedback();
@@ -40,6 +43,7 @@ public static class ZaloBotHost
         builder.AddMedia();
         builder.AddInbound(service);
         builder.AddOutbox(service);
+        builder.AddNotifications(service);
         builder.AddOaConnection();
         builder.AddPrivacy(service);
         builder.AddDevSimulator();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 
@@ -12,7 +11,7 @@ namespace ZaloBot.Web.Privacy;
 /// record; unanswered questions lose the link to the person), consents are withdrawn, and the citizen row keeps only
 /// the OA-scoped Zalo id (tickets refer to it). What was done is recorded on the request's audit entry.
 /// </summary>
-public sealed class CitizenEraser(ZaloBotDbContext db, IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time)
+public sealed class CitizenEraser(ZaloBotDbContext db, TimeProvider time)
 {
     /// <summary>Null when there is no unhandled request with that id.</summary>
     public async Task<ErasureSummary?> EraseAsync(long requestId, StaffActor actor, CancellationToken cancellationToken)
@@ -38,6 +37,8 @@ public sealed class CitizenEraser(ZaloBotDbContext db, IConnectionMultiplexer re
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ContactName, (string?)null).SetProperty(t => t.ContactPhone, (string?)null), cancellationToken),
             ConsentsWithdrawn: await db.ConsentRecords.Where(c => c.CitizenId == citizen.Id && c.WithdrawnAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.WithdrawnAt, now), cancellationToken));
+        // The conversation state lives in PostgreSQL (conversation_states): erased in the same transaction.
+        await db.ConversationStates.Where(c => c.ZaloUserId == user).ExecuteDeleteAsync(cancellationToken);
         citizen.DisplayName = null;
         citizen.Phone = null;
         citizen.Address = null;
@@ -50,8 +51,6 @@ public sealed class CitizenEraser(ZaloBotDbContext db, IConnectionMultiplexer re
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // After the commit: the conversation state is only a working copy (it expires by itself in any case).
-        await redis.GetDatabase().KeyDeleteAsync(keys.ConversationState(user));
         return summary;
     }
 }

@@ -43,6 +43,20 @@ public sealed class ReportTexts
     public string Yes { get; set; } = "";
     public string No { get; set; } = "";
     public string Unknown { get; set; } = "";
+    public string SheetRegistrations { get; set; } = "";
+    public string SheetQuestions { get; set; } = "";
+    public string ColBusiness { get; set; } = "";
+    public string ColField { get; set; } = "";
+    public string ColTaxCode { get; set; } = "";
+    public string ColContact { get; set; } = "";
+    public string ColPhone { get; set; } = "";
+    public string ColRegistered { get; set; } = "";
+    public string ColQuestion { get; set; } = "";
+    public string ColGroup { get; set; } = "";
+    public string ColAssignedUnit { get; set; } = "";
+    public string ColAnswer { get; set; } = "";
+    public string ColAsked { get; set; } = "";
+    public string ColSent { get; set; } = "";
     public string LabelMonth { get; set; } = "";
     public string LabelWeek { get; set; } = "";
 

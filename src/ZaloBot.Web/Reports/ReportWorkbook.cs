@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using ZaloBot.Web.BusinessDialogue;
 using ZaloBot.Web.Calendar;
 using ZaloBot.Web.Feedback;
 
@@ -63,6 +64,29 @@ public sealed class ReportWorkbook(ReportTexts texts)
         Write(texts.SheetVolume, texts.SheetVolume, report.Filter, [texts.ColPeriod, texts.ColReceivedCount, texts.ColAnsweredCount, texts.ColOverdue, texts.ColAverageDays],
             report.Volume.Select(b => (IReadOnlyList<object?>)[texts.Bucket(b.Start, TicketReportQuery.Grain(report.Filter)), b.Received, b.Answered, b.Overdue, b.AverageAnswerDays is { } d ? Math.Round(d, 1) : null]));
 
+    public byte[] Registrations(DialogueSession session, IReadOnlyList<DialogueRegistration> registrations)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Write(texts.SheetRegistrations, session.Title, SessionDay(session),
+            [texts.ColBusiness, texts.ColField, texts.ColTaxCode, texts.ColContact, texts.ColPhone, texts.ColRegistered],
+            registrations.Select(r => (IReadOnlyList<object?>)[r.BusinessName, r.Field, r.TaxCode ?? "", r.ContactName ?? "", r.ContactPhone ?? "", LocalDateTime(r.RegisteredAt)]));
+    }
+
+    public byte[] Questions(DialogueSession session, IReadOnlyList<DialogueQuestion> questions)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Write(texts.SheetQuestions, session.Title, SessionDay(session),
+            [texts.ColQuestion, texts.ColBusiness, texts.ColGroup, texts.ColAssignedUnit, texts.ColAnswer, texts.ColAsked, texts.ColSent],
+            questions.Select(q => (IReadOnlyList<object?>)[q.Text, q.Registration?.BusinessName ?? "", q.GroupName ?? "", q.AssignedUnit?.Name ?? "", q.Answer ?? "",
+                LocalDateTime(q.AskedAt), q.AnswerOutboundMessageId is null ? texts.No : texts.Yes]));
+    }
+
+    private static ReportFilter SessionDay(DialogueSession session)
+    {
+        var day = WorkingDayCalendar.LocalDate(session.StartsAt);
+        return new ReportFilter(day, day);
+    }
+
     private byte[] Write(string sheetName, string title, ReportFilter filter, List<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var book = new XLWorkbook();
@@ -88,7 +112,7 @@ public sealed class ReportWorkbook(ReportTexts texts)
         // Widths by hand: ClosedXML's AdjustToContents measures text with System.Drawing, which Linux servers lack.
         for (var c = 0; c < headers.Count; c++)
         {
-            sheet.Column(c + 1).Width = headers[c] == texts.ColText ? 80 : Math.Max(12, Math.Min(40, headers[c].Length + 4));
+            sheet.Column(c + 1).Width = headers[c] == texts.ColText || headers[c] == texts.ColQuestion || headers[c] == texts.ColAnswer ? 80 : Math.Max(12, Math.Min(40, headers[c].Length + 4));
         }
 
         sheet.SheetView.FreezeRows(headerRow);

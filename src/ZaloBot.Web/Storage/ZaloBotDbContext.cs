@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ZaloBot.Web.BusinessDialogue;
 using ZaloBot.Web.Calendar;
+using ZaloBot.Web.Cchc;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.Notifications;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.OaConnection;
 using ZaloBot.Web.Inbound;
@@ -71,6 +74,18 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<CchcPost> CchcPosts => Set<CchcPost>();
+
+    public DbSet<CchcSubscription> CchcSubscriptions => Set<CchcSubscription>();
+
+    public DbSet<CchcDelivery> CchcDeliveries => Set<CchcDelivery>();
+
+    public DbSet<DialogueSession> DialogueSessions => Set<DialogueSession>();
+
+    public DbSet<DialogueRegistration> DialogueRegistrations => Set<DialogueRegistration>();
+
+    public DbSet<DialogueQuestion> DialogueQuestions => Set<DialogueQuestion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -134,6 +149,42 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
         builder.Entity<HandoffRequest>().HasIndex(h => h.ZaloUserId);
 
         builder.Entity<AuditEntry>().HasIndex(a => a.At);
+
+        // CCHC section: the chat lists the latest published posts; the console lists by status (and unit for a ward user).
+        builder.Entity<CchcPost>(p =>
+        {
+            p.HasIndex(x => new { x.Status, x.PublishedAt });
+            p.HasIndex(x => new { x.UnitId, x.Status });
+            p.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<CchcSubscription>().HasIndex(s => s.ZaloUserId).IsUnique();
+        // Nobody is told twice of one post: the unique pair is the idempotency key of the fan-out and of "tin mới".
+        builder.Entity<CchcDelivery>().HasIndex(d => new { d.PostId, d.ZaloUserId }).IsUnique();
+        builder.Entity<CchcDelivery>().HasIndex(d => d.ZaloUserId);
+        builder.Entity<CchcDelivery>().HasOne<CchcPost>().WithMany().HasForeignKey(d => d.PostId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.Entity<StaffMail>().HasIndex(m => m.IdempotencyKey).IsUnique();
+        builder.Entity<StaffMail>().HasIndex(m => new { m.State, m.Id });
+        builder.Entity<StaffNotificationSetting>().HasKey(s => s.UserId);
+        builder.Entity<NotificationCursor>().HasKey(c => c.Name);
+
+        builder.Entity<DialogueSession>().HasIndex(s => s.StartsAt);
+        builder.Entity<DialogueRegistration>(r =>
+        {
+            r.HasIndex(x => x.SessionId);
+            r.HasIndex(x => x.SourceMessageId).IsUnique();
+            r.HasIndex(x => new { x.SessionId, x.ZaloUserId });
+            r.HasOne(x => x.Session).WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<DialogueQuestion>(q =>
+        {
+            q.HasIndex(x => new { x.SessionId, x.Status });
+            q.HasIndex(x => x.SourceMessageId).IsUnique();
+            q.HasIndex(x => x.AssignedUnitId);
+            q.HasOne(x => x.Session).WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            q.HasOne(x => x.Registration).WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.SetNull);
+            q.HasOne(x => x.AssignedUnit).WithMany().HasForeignKey(x => x.AssignedUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
 
         builder.Entity<CalendarDay>().HasKey(d => d.Date);
         builder.Entity<CalendarDay>().Property(d => d.Date).ValueGeneratedNever();

@@ -22,6 +22,8 @@ public static class OptionsCatalog
     public static readonly (string Section, Type Options)[] Sections =
     [
         ("Service", typeof(ServiceOptions)),
+        ("Cchc", typeof(ZaloBot.Web.Cchc.CchcOptions)),
+        ("Mail", typeof(ZaloBot.Web.Notifications.MailOptions)),
         ("Redis", typeof(RedisOptions)),
         ("Health", typeof(HealthOptions)),
         ("Telemetry", typeof(TelemetryOptions)),

@@ -211,6 +211,235 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ZaloBot.Web.BusinessDialogue.DialogueQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("AnswerOutboundMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answer_outbound_message_id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by_name");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<int?>("AssignedUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assigned_unit_id");
+
+                    b.Property<string>("GroupName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("group_name");
+
+                    b.Property<long?>("RegistrationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("registration_id");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("SourceMessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("source_message_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("ZaloUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("zalo_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialogue_questions");
+
+                    b.HasIndex("AssignedUnitId")
+                        .HasDatabaseName("ix_dialogue_questions_assigned_unit_id");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_dialogue_questions_registration_id");
+
+                    b.HasIndex("SourceMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dialogue_questions_source_message_id");
+
+                    b.HasIndex("SessionId", "Status")
+                        .HasDatabaseName("ix_dialogue_questions_session_id_status");
+
+                    b.ToTable("dialogue_questions", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.BusinessDialogue.DialogueRegistration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BusinessName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("business_name");
+
+                    b.Property<long?>("ConsentRecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("consent_record_id");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("field");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("SourceMessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("source_message_id");
+
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tax_code");
+
+                    b.Property<string>("ZaloUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("zalo_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialogue_registrations");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_dialogue_registrations_session_id");
+
+                    b.HasIndex("SourceMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dialogue_registrations_source_message_id");
+
+                    b.HasIndex("SessionId", "ZaloUserId")
+                        .HasDatabaseName("ix_dialogue_registrations_session_id_zalo_user_id");
+
+                    b.ToTable("dialogue_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.BusinessDialogue.DialogueSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_url");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<long?>("QaPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qa_post_id");
+
+                    b.Property<DateOnly>("RegistrationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("registration_deadline");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("topics");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialogue_sessions");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_dialogue_sessions_starts_at");
+
+                    b.ToTable("dialogue_sessions", (string)null);
+                });
+
             modelBuilder.Entity("ZaloBot.Web.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -231,6 +460,186 @@ namespace ZaloBot.Web.Storage.Migrations
                         .HasName("pk_calendar_days");
 
                     b.ToTable("calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Cchc.CchcDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("OutboundMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbound_message_id");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("ZaloUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("zalo_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cchc_deliveries");
+
+                    b.HasIndex("ZaloUserId")
+                        .HasDatabaseName("ix_cchc_deliveries_zalo_user_id");
+
+                    b.HasIndex("PostId", "ZaloUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cchc_deliveries_post_id_zalo_user_id");
+
+                    b.ToTable("cchc_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Cchc.CchcPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ImageUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("image_url");
+
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link_url");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_note");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer")
+                        .HasColumnName("topic");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cchc_posts");
+
+                    b.HasIndex("Status", "PublishedAt")
+                        .HasDatabaseName("ix_cchc_posts_status_published_at");
+
+                    b.HasIndex("UnitId", "Status")
+                        .HasDatabaseName("ix_cchc_posts_unit_id_status");
+
+                    b.ToTable("cchc_posts", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Cchc.CchcSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<DateTimeOffset>("SubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("subscribed_at");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unsubscribed_at");
+
+                    b.Property<string>("ZaloUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("zalo_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cchc_subscriptions");
+
+                    b.HasIndex("ZaloUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cchc_subscriptions_zalo_user_id");
+
+                    b.ToTable("cchc_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("ZaloBot.Web.Citizens.Citizen", b =>
@@ -1244,6 +1653,113 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("inbox_events", (string)null);
                 });
 
+            modelBuilder.Entity("ZaloBot.Web.Notifications.NotificationCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_event_id");
+
+                    b.HasKey("Name")
+                        .HasName("pk_notification_cursor");
+
+                    b.ToTable("notification_cursor", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Notifications.StaffMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_mail");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_mail_idempotency_key");
+
+                    b.HasIndex("State", "Id")
+                        .HasDatabaseName("ix_staff_mail_state_id");
+
+                    b.ToTable("staff_mail", (string)null);
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Notifications.StaffNotificationSetting", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("EmailOptOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_opt_out");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_staff_notification_setting");
+
+                    b.ToTable("staff_notification_setting", (string)null);
+                });
+
             modelBuilder.Entity("ZaloBot.Web.OaConnection.OaConnectionRecord", b =>
                 {
                     b.Property<string>("OaId")
@@ -1682,6 +2198,67 @@ namespace ZaloBot.Web.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.BusinessDialogue.DialogueQuestion", b =>
+                {
+                    b.HasOne("ZaloBot.Web.Organisation.OrgUnit", "AssignedUnit")
+                        .WithMany()
+                        .HasForeignKey("AssignedUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dialogue_questions_org_units_assigned_unit_id");
+
+                    b.HasOne("ZaloBot.Web.BusinessDialogue.DialogueRegistration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_dialogue_questions_dialogue_registrations_registration_id");
+
+                    b.HasOne("ZaloBot.Web.BusinessDialogue.DialogueSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialogue_questions_dialogue_sessions_session_id");
+
+                    b.Navigation("AssignedUnit");
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.BusinessDialogue.DialogueRegistration", b =>
+                {
+                    b.HasOne("ZaloBot.Web.BusinessDialogue.DialogueSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dialogue_registrations_dialogue_sessions_session_id");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Cchc.CchcDelivery", b =>
+                {
+                    b.HasOne("ZaloBot.Web.Cchc.CchcPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cchc_deliveries_cchc_posts_post_id");
+                });
+
+            modelBuilder.Entity("ZaloBot.Web.Cchc.CchcPost", b =>
+                {
+                    b.HasOne("ZaloBot.Web.Organisation.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cchc_posts_org_units_unit_id");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("ZaloBot.Web.Citizens.ConsentRecord", b =>

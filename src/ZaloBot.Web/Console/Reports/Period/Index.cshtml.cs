@@ -31,6 +31,14 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketReportQuery reports, T
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>CCHC posts first published in the period, by topic.</summary>
+    public IReadOnlyList<(ZaloBot.Web.Cchc.CchcTopic Topic, int Count)> Posts { get; private set; } = [];
+
+    /// <summary>Business dialogue sessions held in the period, with their registrations and questions.</summary>
+    public IReadOnlyList<SessionLine> Sessions { get; private set; } = [];
+
+    public sealed record SessionLine(string Title, DateTimeOffset StartsAt, int Registrations, int Questions, int Answered);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Today = WorkingDayCalendar.LocalDate(time.GetUtcNow());
@@ -61,6 +69,20 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketReportQuery reports, T
                 .ToListAsync(cancellationToken))
             .Select(g => ((g.Text ?? "").Trim(), g.Count))
             .ToList();
+        var posts = await db.CchcPosts.AsNoTracking()
+            .Where(p => p.PublishedAt >= start && p.PublishedAt < end)
+            .GroupBy(p => p.Topic).Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        Posts = Enum.GetValues<ZaloBot.Web.Cchc.CchcTopic>().Select(t => (t, posts.FirstOrDefault(p => p.Key == t)?.Count ?? 0)).ToList();
+        Sessions = await db.DialogueSessions.AsNoTracking()
+            .Where(s => s.StartsAt >= start && s.StartsAt < end)
+            .OrderBy(s => s.StartsAt)
+            .Select(s => new SessionLine(
+                s.Title, s.StartsAt,
+                db.DialogueRegistrations.Count(r => r.SessionId == s.Id),
+                db.DialogueQuestions.Count(q => q.SessionId == s.Id),
+                db.DialogueQuestions.Count(q => q.SessionId == s.Id && q.Status == ZaloBot.Web.BusinessDialogue.DialogueQuestionStatus.Answered)))
+            .ToListAsync(cancellationToken);
         return Page();
     }
 }

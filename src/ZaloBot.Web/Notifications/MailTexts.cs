@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ZaloBot.Web.Notifications;
+
+/// <summary>Subjects and bodies of the staff e-mails, from <c>content/mail.vi.yaml</c>; a missing one fails at load.</summary>
+public sealed class MailTexts
+{
+    public string AssignedSubject { get; set; } = "";
+    public string AssignedBody { get; set; } = "";
+    public string DueSubject { get; set; } = "";
+    public string DueBody { get; set; } = "";
+    public string DigestSubject { get; set; } = "";
+    public string DigestBody { get; set; } = "";
+
+    public static MailTexts Parse(string yaml)
+    {
+        var texts = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<MailTexts>(yaml)
+            ?? throw new InvalidDataException("mail.vi.yaml is empty");
+        var missing = typeof(MailTexts).GetProperties().Where(p => p.PropertyType == typeof(string) && string.IsNullOrWhiteSpace((string?)p.GetValue(texts))).Select(p => p.Name).ToList();
+        return missing.Count == 0 ? texts : throw new InvalidDataException("mail.vi.yaml lacks: " + string.Join(", ", missing));
+    }
+
+    public static MailTexts Load(string contentDirectory) => Parse(File.ReadAllText(Path.Combine(contentDirectory, "mail.vi.yaml")));
+
+    public static string Fill(string template, params (string Name, object? Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var builder = new StringBuilder(template);
+        foreach (var (name, value) in values)
+        {
+            builder.Replace("{" + name + "}", Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,3 +1,4 @@
+using ZaloBot.Web.Conversations;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -52,7 +53,7 @@ public sealed class MediaSsrfTests
         {
             ConfigureServices = services =>
             {
-                services.AddSingleton<IInboundEventHandler>(handler);
+                services.AddSingleton<ITurnFunction>(handler);
                 fake.Attach(services);
                 // Back to the production media handler (the fake Zalo took every client): real sockets through the guard.
                 services.PostConfigure<HttpClientFactoryOptions>(MediaFetcher.HttpClientName,

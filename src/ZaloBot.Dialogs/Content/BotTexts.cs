@@ -145,13 +145,9 @@ public sealed class BotTexts
 
     public string IntakeDescriptionPrompt { get; set; } = string.Empty;
 
-    public string IntakePhotosPrompt { get; set; } = string.Empty;
 
-    public string IntakePhotosRetry { get; set; } = string.Empty;
 
-    public string IntakeLocationPrompt { get; set; } = string.Empty;
 
-    public string IntakeLocationRetry { get; set; } = string.Empty;
 
     public string IntakeContactPrompt { get; set; } = string.Empty;
 
@@ -176,6 +172,58 @@ public sealed class BotTexts
     public string IntakeCreated { get; set; } = string.Empty;
 
     public string IntakeCancelled { get; set; } = string.Empty;
+
+    public string IntakeWardDoubt { get; set; } = string.Empty;
+
+    public string IntakeConfirmRetry { get; set; } = string.Empty;
+
+    /// <summary>After <see cref="Engine.BotOptions.MaxPromptAttempts"/> answers not understood: explained once more, a person offered, nothing dropped.</summary>
+    public string IntakeStillUnclear { get; set; } = string.Empty;
+
+    /// <summary>After a detour mid-intake; {question} is the open question.</summary>
+    public string IntakeContinue { get; set; } = string.Empty;
+
+    public string IntakeDetailsAdded { get; set; } = string.Empty;
+
+    public string IntakePhotoAdded { get; set; } = string.Empty;
+
+    public string IntakeLocationAdded { get; set; } = string.Empty;
+
+    public string IntakeResumed { get; set; } = string.Empty;
+
+    public string IntakeDraftOffer { get; set; } = string.Empty;
+
+    public string IntakeResumeButton { get; set; } = string.Empty;
+
+    public string IntakeDiscardButton { get; set; } = string.Empty;
+
+    public string IntakeDraftDiscarded { get; set; } = string.Empty;
+
+    public string IntakeEditCategoryButton { get; set; } = string.Empty;
+
+    public string IntakeEditWardButton { get; set; } = string.Empty;
+
+    public string IntakeEditDescriptionButton { get; set; } = string.Empty;
+
+    public List<string> IntakeEditCategoryWords { get; set; } = [];
+
+    public List<string> IntakeEditWardWords { get; set; } = [];
+
+    public List<string> IntakeEditDescriptionWords { get; set; } = [];
+
+    public string IntakeSummaryInferred { get; set; } = string.Empty;
+
+    /// <summary>Staff read it with a handoff request: the draft the citizen was writing.</summary>
+    public string HandoffDraftNote { get; set; } = string.Empty;
+
+    public string HandoffFileDraftButton { get; set; } = string.Empty;
+
+    public List<string> QuestionWords { get; set; } = [];
+
+    public List<string> ShortReplyWords { get; set; } = [];
+
+    /// <summary>Openers of an aside mid-intake ("à mà", "cho hỏi"), left out before the question is matched.</summary>
+    public List<string> QuestionOpeners { get; set; } = [];
 
     public string IntakeAlreadySent { get; set; } = string.Empty;
 

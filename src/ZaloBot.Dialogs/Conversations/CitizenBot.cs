@@ -1,6 +1,8 @@
 using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
+using ZaloBot.Dialogs.Content;
 using ZaloBot.Dialogs.Ports;
+using ZaloBot.Dialogs.Prompts;
 using ZaloBot.Dialogs.Text;
 using ZaloBot.Dialogs.Understanding;
 
@@ -20,6 +22,9 @@ public sealed class CitizenBot : IBot
     /// </summary>
     private const int MaxWordsForRecognizedCancel = 6;
 
+    /// <summary>Turn item: the kept draft was offered in this turn already (offered once per turn).</summary>
+    private const string DraftOfferedItem = "draft-offered";
+
     private readonly BotPorts _ports;
     private readonly IRecognizer _recognizer;
     private readonly DialogSet _dialogs;
@@ -33,7 +38,7 @@ public sealed class CitizenBot : IBot
         _faq = new FaqResponder(ports);
         _status = new StatusResponder(ports.FeedbackDesk);
         _dialogs = new DialogSet()
-            .Add(new FeedbackIntakeDialog(ports.FeedbackDesk))
+            .Add(new FeedbackIntakeDialog(ports.FeedbackDesk, recognizer, _faq))
             .Add(new HandoffMessageDialog())
             .Add(new PrivacyDialog());
     }
@@ -57,6 +62,7 @@ public sealed class CitizenBot : IBot
             case ActivityType.StaffTookOver:
                 handoff.Status = HandoffStatus.WithStaff;
                 handoff.Since = turn.Now;
+                ParkIntake(turn);
                 conversation.DialogStack.Clear();
                 turn.Send(texts.HandoffTaken);
                 return;
@@ -86,11 +92,25 @@ public sealed class CitizenBot : IBot
 
         var dc = new DialogContext(_dialogs, turn, conversation.DialogStack);
         var expired = conversation.LastActivityAt is { } last && turn.Now - last > turn.Options.IdleTimeout && dc.ActiveDialog is not null;
+        var returned = false;
         if (expired)
         {
+            // A feedback draft is not lost with the conversation: it is kept and offered back (BotOptions.DraftLifetime).
+            returned = ParkIntake(turn);
             dc.CancelAllDialogs();
             conversation.PendingQuestion = null;
-            turn.Send(texts.Expired);
+            if (!returned)
+            {
+                turn.Send(texts.Expired);
+            }
+        }
+
+        if (TextFolding.IsOneOf(turn.Activity.Text, [texts.HandoffFileDraftButton]) && ParkedDraft.Get(turn) is { IsComplete: true } complete)
+        {
+            // Outside office hours: the draft handed to staff becomes a ticket in one tap.
+            dc.CancelAllDialogs();
+            FeedbackIntakeDialog.Submit(turn, complete);
+            return;
         }
 
         if (HiddenCommand.TryParse(turn.Activity.Text) is { } command)
@@ -112,7 +132,41 @@ public sealed class CitizenBot : IBot
         }
 
         await RouteAsync(dc, expired, cancellationToken);
+        if (returned && dc.ActiveDialog is null)
+        {
+            OfferDraft(turn);
+        }
     }
+
+    /// <summary>Moves a running intake's draft to <see cref="ConversationState.Draft"/> (when it holds anything); true if it did.</summary>
+    private static bool ParkIntake(TurnContext turn)
+    {
+        var stack = turn.State.Conversation.DialogStack;
+        if (FeedbackIntakeDialog.DraftOf(stack.FirstOrDefault()) is not { } draft
+            || (draft.Description is null && draft.CategoryCode is null && draft.WardCode is null)
+            || turn.Now - draft.UpdatedAt > turn.Options.DraftLifetime)
+        {
+            return false;
+        }
+
+        ParkedDraft.Set(turn, draft);
+        return true;
+    }
+
+    private static void OfferDraft(TurnContext turn)
+    {
+        if (ParkedDraft.Get(turn) is not { } draft || !turn.Items.TryAdd(DraftOfferedItem, true))
+        {
+            return;
+        }
+
+        var texts = turn.Texts;
+        var preview = PhoneNumbers.MaskAll(OutgoingMessage.Clip(draft.Description ?? draft.CategoryLabel ?? "", 120));
+        turn.Send(texts.Fill(texts.IntakeDraftOffer, ("description", preview)),
+            [MessageButton.Show(texts.IntakeResumeButton), MessageButton.Show(texts.IntakeDiscardButton)]);
+    }
+
+    private bool IsIntake(DialogContext dc) => dc.ActiveDialog?.Id == DialogIds.FeedbackIntake;
 
     /// <summary>Neither the citizen nor a staff event touched the chat for <see cref="BotOptions.HandoffIdleRelease"/>.</summary>
     private static bool IsStaffChatIdle(TurnContext turn)
@@ -149,15 +203,32 @@ public sealed class CitizenBot : IBot
 
         if (TextFolding.IsOneOf(text, [.. texts.MenuWords, texts.MenuButton]))
         {
-            dc.CancelAllDialogs();
             SendMenu(turn);
+            if (IsIntake(dc))
+            {
+                // The menu is a detour: the draft stays open under "Tiếp tục gửi phản ánh?".
+                await dc.RepromptDialogAsync(cancellationToken);
+            }
+            else
+            {
+                dc.CancelAllDialogs();
+            }
+
             return true;
         }
 
         if (TextFolding.IsOneOf(text, [.. texts.HandoffWords, texts.MenuHandoff]))
         {
+            // Staff see the draft with the request; the citizen can continue it later.
+            ParkIntake(turn);
             dc.CancelAllDialogs();
             await StartHandoffAsync(dc, cancellationToken);
+            return true;
+        }
+
+        if (IsIntake(dc) && await TryDetourAsync(dc, text, cancellationToken))
+        {
+            await dc.RepromptDialogAsync(cancellationToken);
             return true;
         }
 
@@ -170,6 +241,43 @@ public sealed class CitizenBot : IBot
 
         return false;
     }
+
+    /// <summary>Menu buttons and ticket codes typed mid-intake are answered; the intake then asks to continue.</summary>
+    private async Task<bool> TryDetourAsync(DialogContext dc, string text, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var texts = turn.Texts;
+        if (TextFolding.IsOneOf(text, [texts.MenuStatus]))
+        {
+            await _status.ShowListAsync(turn, cancellationToken);
+        }
+        else if (TextFolding.IsOneOf(text, [texts.MenuAsk]))
+        {
+            turn.Send(texts.AskPrompt);
+        }
+        else if (TextFolding.IsOneOf(text, [texts.MenuServices]))
+        {
+            SendServices(turn);
+        }
+        else if (TextFolding.IsOneOf(text, [texts.MenuFeedback, texts.IntakeResumeButton]))
+        {
+            // Already writing one: ask the open question again.
+        }
+        else if (TicketCodes.TryFind(text, turn.LocalNow.Year, out var code) && TextFolding.CountWords(text) <= 3)
+        {
+            await _status.ShowTicketAsync(turn, code, cancellationToken);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void SendServices(TurnContext turn) =>
+        turn.Send(turn.Texts.ServicesIntro, turn.Texts.ServicesMenu.Take(OutgoingMessage.MaxButtons)
+            .Select(s => MessageButton.Hidden(Formats.ButtonTitle(s.Title), HiddenCommand.Build(HiddenCommand.Faq, s.Slug))));
 
     private bool IsRecognizedCancel(TurnContext turn, string text)
     {
@@ -218,12 +326,18 @@ public sealed class CitizenBot : IBot
         }
         else if (TextFolding.IsOneOf(text, [texts.MenuServices]))
         {
-            turn.Send(texts.ServicesIntro, texts.ServicesMenu.Take(OutgoingMessage.MaxButtons)
-                .Select(s => MessageButton.Hidden(Formats.ButtonTitle(s.Title), HiddenCommand.Build(HiddenCommand.Faq, s.Slug))));
+            SendServices(turn);
         }
-        else if (TextFolding.IsOneOf(text, [texts.MenuFeedback]))
+        else if (TextFolding.IsOneOf(text, [texts.MenuFeedback, texts.IntakeResumeButton]))
         {
-            await dc.BeginDialogAsync(DialogIds.FeedbackIntake, null, cancellationToken);
+            // A kept draft is the citizen's own unfinished feedback: resumed rather than typed again.
+            await dc.BeginDialogAsync(DialogIds.FeedbackIntake, new IntakeStart(null, ParkedDraft.Get(turn)), cancellationToken);
+            ParkedDraft.Set(turn, null);
+        }
+        else if (TextFolding.IsOneOf(text, [texts.IntakeDiscardButton]))
+        {
+            ParkedDraft.Set(turn, null);
+            turn.Send(texts.IntakeDraftDiscarded, Formats.MainMenu(texts));
         }
         else if (TextFolding.IsOneOf(text, [texts.MenuStatus]))
         {
@@ -236,6 +350,7 @@ public sealed class CitizenBot : IBot
         else if (TextFolding.IsOneOf(text, [texts.MenuButton, .. texts.MenuWords]))
         {
             SendMenu(turn);
+            OfferDraft(turn);
         }
         else if (turn.State.User.Handoff.Status == HandoffStatus.Requested && IsEndOfHandoff(turn))
         {
@@ -248,6 +363,7 @@ public sealed class CitizenBot : IBot
         else if (TextFolding.IsOneOf(text, texts.GreetingWords))
         {
             SendWelcome(turn);
+            OfferDraft(turn);
         }
         else if (TextFolding.ContainsPhrase(text, texts.PrivacyWords))
         {
@@ -267,16 +383,60 @@ public sealed class CitizenBot : IBot
         {
             await _status.ShowTicketAsync(turn, code, cancellationToken);
         }
+        else if (IsShortReply(texts, text))
+        {
+            // "ok", "có", "xác nhận gửi" answer nothing here: not a question for the FAQ, not recorded as unanswered.
+            if (ParkedDraft.Get(turn) is not null)
+            {
+                OfferDraft(turn);
+            }
+            else
+            {
+                SendMenu(turn);
+            }
+        }
         else
         {
             await RecognizeAsync(dc, text, expired, cancellationToken);
         }
     }
 
+    private static bool IsShortReply(BotTexts texts, string text) =>
+        TextFolding.IsOneOf(text, [.. texts.ShortReplyWords, texts.IntakeConfirmYes])
+        || ConfirmPrompt.Match(text, texts.YesWords, texts.NoWords, texts.PoliteParticles) is not null;
+
+    /// <summary>
+    /// A report in the citizen's own words starts the intake with that text as its description: the recognizer says
+    /// so (intent:feedback), or the words name a category (a cue) in a message as long as a description and not shaped
+    /// as a question — also when the recognizer matched an FAQ on a shared word ("hồ sơ … quá hẹn").
+    /// </summary>
+    private async Task<bool> IsReportAsync(TurnContext turn, string text, Recognition recognition, CancellationToken cancellationToken)
+    {
+        if (recognition is { Decision: RecognitionDecision.Answer, TopLabel: "intent:feedback" })
+        {
+            return true;
+        }
+
+        var guess = IntakeReader.InferCategory(text, await _ports.FeedbackDesk.GetCategoriesAsync(cancellationToken));
+        var named = guess.Category is not null || guess.Candidates.Count > 0;
+        if (guess.Category?.Kind == CategoryKind.Emergency)
+        {
+            return true;
+        }
+
+        return named && text.Trim().Length >= turn.Options.DescriptionMinLength && !IntakeReader.IsQuestion(text, turn.Texts);
+    }
+
     private async Task RecognizeAsync(DialogContext dc, string text, bool expired, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
         var recognition = _recognizer.Recognize(text);
+        if (await IsReportAsync(turn, text, recognition, cancellationToken))
+        {
+            await dc.BeginDialogAsync(DialogIds.FeedbackIntake, new IntakeStart(text, null), cancellationToken);
+            return;
+        }
+
         switch (recognition.Decision)
         {
             case RecognitionDecision.Answer:
@@ -309,9 +469,6 @@ public sealed class CitizenBot : IBot
         var turn = dc.Turn;
         switch (label)
         {
-            case "intent:feedback":
-                await dc.BeginDialogAsync(DialogIds.FeedbackIntake, null, cancellationToken);
-                break;
             case "intent:status":
                 await _status.ShowListAsync(turn, cancellationToken);
                 break;
@@ -406,11 +563,19 @@ public sealed class CitizenBot : IBot
             return;
         }
 
-        turn.Record(new RequestHandoff(new HandoffRequest(turn.Activity.UserId, turn.State.Conversation.LastUnansweredQuestion, false, turn.Now)));
+        turn.Record(new RequestHandoff(new HandoffRequest(turn.Activity.UserId, HandoffNote(turn), false, turn.Now)));
         handoff.Status = HandoffStatus.Requested;
         handoff.Since = turn.Now;
         turn.State.Conversation.LastUnansweredQuestion = null;
         turn.Send(texts.HandoffRequested, [MessageButton.Show(texts.EndHandoffButton)]);
+    }
+
+    /// <summary>What staff should see with the request: the question the bot could not answer and the draft being written.</summary>
+    internal static string? HandoffNote(TurnContext turn)
+    {
+        var parts = new[] { turn.State.Conversation.LastUnansweredQuestion, ParkedDraft.Get(turn) is { } draft ? FeedbackIntakeDialog.StaffNote(turn.Texts, draft) : null };
+        var note = string.Join("\n", parts.OfType<string>());
+        return note.Length == 0 ? null : note;
     }
 
     private static void EndHandoff(TurnContext turn)

@@ -30,7 +30,9 @@ public sealed class HandoffMessageDialog : ComponentDialog
         var texts = step.Turn.Texts;
         var next = step.Result as string ?? texts.HandoffNextUnknown;
         step.Values["next"] = next;
-        return await step.PromptAsync(OfferPrompt, new PromptOptions { Text = texts.Fill(texts.HandoffOutsideHours, ("next", next)) }, cancellationToken);
+        // A complete draft can become a ticket in one tap instead of waiting for staff (CitizenBot handles the button).
+        var fileDraft = ParkedDraft.Get(step.Turn) is { IsComplete: true } ? [MessageButton.Show(texts.HandoffFileDraftButton)] : Array.Empty<MessageButton>();
+        return await step.PromptAsync(OfferPrompt, new PromptOptions { Text = texts.Fill(texts.HandoffOutsideHours, ("next", next)), Buttons = fileDraft }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskMessageAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -58,7 +60,8 @@ public sealed class HandoffMessageDialog : ComponentDialog
         }
 
         var turn = step.Turn;
-        turn.Record(new RequestHandoff(new HandoffRequest(turn.Activity.UserId, message, true, turn.Now)));
+        var note = CitizenBot.HandoffNote(turn) is { } context ? message + "\n" + context : message;
+        turn.Record(new RequestHandoff(new HandoffRequest(turn.Activity.UserId, note, true, turn.Now)));
         turn.Send(turn.Texts.Fill(turn.Texts.HandoffMessageSaved, ("next", step.GetString("next"))), Formats.MenuOnly(turn.Texts));
         return await step.EndDialogAsync(null, cancellationToken);
     }

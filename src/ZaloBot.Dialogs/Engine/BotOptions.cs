@@ -8,7 +8,13 @@ public sealed class BotOptions
     /// <summary>A conversation idle longer than this starts fresh. 30 minutes: long enough to find a photo or a code, short enough that a half-finished form is not resumed the next day.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Invalid answers to one prompt before the flow gives up politely.</summary>
+    /// <summary>
+    /// A feedback draft left idle is kept this long and offered back when the citizen returns. 24 hours: a citizen who
+    /// went to take a photo, or to work, comes back the same day or the next morning; after that it is stale.
+    /// </summary>
+    public TimeSpan DraftLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Invalid answers to one prompt before the flow gives up politely (the intake explains once more and offers a person instead).</summary>
     public int MaxPromptAttempts { get; set; } = 3;
 
     /// <summary>Photos accepted per feedback.</summary>
@@ -47,6 +53,11 @@ public sealed class BotOptions
         if (IdleTimeout <= TimeSpan.Zero)
         {
             errors.Add("Bot:IdleTimeout must be positive.");
+        }
+
+        if (DraftLifetime < IdleTimeout)
+        {
+            errors.Add("Bot:DraftLifetime must be at least Bot:IdleTimeout (a draft outlives the conversation that wrote it).");
         }
 
         if (MaxPromptAttempts < 1)

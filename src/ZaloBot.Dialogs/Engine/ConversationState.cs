@@ -17,6 +17,13 @@ public sealed class ConversationState
     /// <summary>The last question the bot could not answer: passed to staff as context when the citizen asks for them.</summary>
     public string? LastUnansweredQuestion { get; set; }
 
+    /// <summary>
+    /// A feedback draft the citizen left (idle past <see cref="BotOptions.IdleTimeout"/>, or handed to staff), offered
+    /// back until <see cref="BotOptions.DraftLifetime"/>. Kept as JSON here because the engine knows no conversation;
+    /// <c>Conversations.ParkedDraft</c> reads and writes it typed. Survives expiry; dropped on unfollow and reset.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? Draft { get; set; }
+
     /// <summary>The key of the ticket created by the last confirmation (answers a second tap on the confirm button).</summary>
     public string? LastTicketKey { get; set; }
 }

@@ -12,6 +12,9 @@ public interface IFeedbackDesk
     /// <summary>The district's wards, in display order.</summary>
     Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The district's streets and their wards: a street named in a description infers the ward.</summary>
+    Task<IReadOnlyList<Street>> GetStreetsAsync(CancellationToken cancellationToken);
+
     /// <summary>The user's tickets, newest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<TicketView>> ListTicketsAsync(string zaloUserId, int max, CancellationToken cancellationToken);
 

@@ -14,19 +14,22 @@ public sealed partial class PhonePrompt : Prompt<ContactDetails>
     {
     }
 
-    protected override PromptRecognition<ContactDetails> Recognize(TurnContext turn, PromptOptions options, DialogInstance instance)
+    protected override PromptRecognition<ContactDetails> Recognize(TurnContext turn, PromptOptions options, DialogInstance instance) =>
+        Read(turn.Activity) is { } contact ? Success(contact) : Fail(turn.Texts.PromptPhoneInvalid);
+
+    /// <summary>The contact in a one-tap form or a typed message, or null when it holds no valid phone number.</summary>
+    public static ContactDetails? Read(Activity activity)
     {
-        var activity = turn.Activity;
         if (activity.Type == ActivityType.SubmittedInfo && activity.SubmittedInfo is { } info)
         {
             return Text.PhoneNumbers.TryNormalize(info.Phone, out var submitted)
-                ? Success(new ContactDetails(string.IsNullOrWhiteSpace(info.Name) ? null : info.Name.Trim(), submitted))
-                : Fail(turn.Texts.PromptPhoneInvalid);
+                ? new ContactDetails(string.IsNullOrWhiteSpace(info.Name) ? null : info.Name.Trim(), submitted)
+                : null;
         }
 
         if (Text.PhoneNumbers.TryNormalize(activity.Text, out var phone))
         {
-            return Success(new ContactDetails(null, phone));
+            return new ContactDetails(null, phone);
         }
 
         // "sđt của tôi là 0912 345 678": take the one phone-like run in the sentence.
@@ -35,9 +38,7 @@ public sealed partial class PhonePrompt : Prompt<ContactDetails>
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return candidates.Count == 1
-            ? Success(new ContactDetails(null, candidates[0]))
-            : Fail(turn.Texts.PromptPhoneInvalid);
+        return candidates.Count == 1 ? new ContactDetails(null, candidates[0]) : null;
     }
 
     [GeneratedRegex(@"\+?\d[\d .\-]{7,14}\d")]

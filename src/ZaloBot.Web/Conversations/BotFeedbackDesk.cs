@@ -11,7 +11,7 @@ using TicketStatus = ZaloBot.Web.Feedback.TicketStatus;
 namespace ZaloBot.Web.Conversations;
 
 /// <summary>The bot's read-only view of tickets: categories and wards from the database, status through <see cref="CitizenTicketDesk"/>.</summary>
-public sealed class BotFeedbackDesk(IServiceScopeFactory scopes) : IFeedbackDesk
+public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory streets) : IFeedbackDesk
 {
     public async Task<IReadOnlyList<Dialogs.Ports.FeedbackCategory>> GetCategoriesAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes) : IFeedbackDesk
             CategoryRoute.LegalRoute => CategoryKind.ComplaintOrDenunciation,
             CategoryRoute.Emergency => CategoryKind.Emergency,
             _ => CategoryKind.Feedback,
-        }, CategorySynonyms(c.Name))).ToList();
+        }, CategorySynonyms(c.Name)) { Cues = streets.CuesByCategory.GetValueOrDefault(c.Code) ?? [] }).ToList();
     }
 
     public async Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken)
@@ -33,6 +33,8 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes) : IFeedbackDesk
         var rows = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Ward && u.IsActive).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
         return rows.Select(w => new Ward(w.Code, w.Name, WardSynonyms(w.Name))).ToList();
     }
+
+    public Task<IReadOnlyList<Street>> GetStreetsAsync(CancellationToken cancellationToken) => Task.FromResult(streets.Streets);
 
     public async Task<IReadOnlyList<TicketView>> ListTicketsAsync(string zaloUserId, int max, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 using ZaloBot.Dialogs.Understanding;
 using ZaloBot.Web.Hosting;
+using ZaloBot.Web.Organisation;
 
 namespace ZaloBot.Web.Conversations;
 
@@ -30,6 +31,7 @@ public static class ConversationsConfiguration
             var path = Path.Combine(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ContentDirectory, "bot-texts.vi.yaml");
             return File.Exists(path) ? BotTexts.Parse(File.ReadAllText(path)) : BotTexts.Default;
         });
+        builder.Services.AddSingleton<StreetDirectory>();
         builder.Services.AddSingleton<BotFeedbackDesk>();
         builder.Services.AddSingleton<BotStaffDesk>();
         builder.Services.AddSingleton<BotFaqCatalog>();

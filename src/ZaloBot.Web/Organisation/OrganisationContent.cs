@@ -3,7 +3,7 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace ZaloBot.Web.Organisation;
 
-/// <summary>The shape of content/organisation.yaml: units, wards, categories, reply templates, calendar.</summary>
+/// <summary>The shape of content/organisation.yaml: units, wards, categories (with the cue words of the intake), reply templates, calendar, streets.</summary>
 public sealed class OrganisationContent
 {
     public List<UnitRow> Units { get; set; } = [];
@@ -15,6 +15,9 @@ public sealed class OrganisationContent
     public List<TemplateRow> ReplyTemplates { get; set; } = [];
 
     public List<CalendarRow> Calendar { get; set; } = [];
+
+    /// <summary>Street → ward(s), for the intake to infer the ward from a street named in a report.</summary>
+    public List<StreetRow> Streets { get; set; } = [];
 
     public static OrganisationContent Parse(string yaml) =>
         new DeserializerBuilder()
@@ -50,6 +53,16 @@ public sealed class OrganisationContent
         public int DeadlineWorkingDays { get; set; }
 
         public string Route { get; set; } = "ticket";
+
+        /// <summary>Words in a citizen's description that point to this category ("đèn đường", "karaoke").</summary>
+        public List<string> Cues { get; set; } = [];
+    }
+
+    public sealed class StreetRow
+    {
+        public string Name { get; set; } = "";
+
+        public List<string> Wards { get; set; } = [];
     }
 
     public sealed class TemplateRow

@@ -1,3 +1,4 @@
+using ZaloBot.Dialogs.Conversations;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Tests.Support;
 
@@ -25,21 +26,19 @@ public class FeedbackIntakeTranscripts
         var description = await t.Says("vo thi sau");
         Assert.That(description[0].Text, Does.StartWith("Bạn mô tả sự việc"));
 
-        var photos = await t.Says(Description);
-        Assert.That(photos[0].Text, Does.Contain("tối đa 3 ảnh"));
-        Assert.That(photos[0].Titles(), Is.EqualTo(new[] { "Bỏ qua" }));
-
-        var firstPhoto = await t.SendsImages("https://zdn.vn/1.jpg");
-        Assert.That(firstPhoto[0].Text, Is.EqualTo("Đã nhận 1/3 ảnh. Bạn gửi thêm ảnh hoặc bấm \"Xong\"."));
-
-        await t.SendsImages("https://zdn.vn/2.jpg");
-        var location = await t.Says("Xong");
-        Assert.That(location[0].Text, Is.EqualTo(t.Texts.IntakeLocationPrompt));
-
-        var contact = await t.SendsLocation(10.7797, 106.6880);
+        // Photos and the location are no longer questions of their own: taken whenever they come, the open question asked again.
+        var contact = await t.Says(Description);
         Assert.That(contact[0].InfoRequest, Is.Not.Null);
         Assert.That(contact[0].InfoRequest!.Title, Is.EqualTo(t.Texts.IntakeContactFormTitle));
         Assert.That(contact[0].Text, Does.Contain("bạn đồng ý để UBND Quận 3 dùng họ tên và số điện thoại"));
+        Assert.That(contact[0].Titles(), Is.EqualTo(new[] { "Bỏ qua" }));
+
+        var firstPhoto = await t.SendsImages("https://zdn.vn/1.jpg");
+        Assert.That(firstPhoto[0].Text, Does.StartWith("Đã nhận 1/3 ảnh.\n" + t.Texts.IntakeContactPrompt));
+
+        await t.SendsImages("https://zdn.vn/2.jpg");
+        var location = await t.SendsLocation(10.7797, 106.6880);
+        Assert.That(location[0].Text, Does.StartWith("Đã nhận vị trí."));
 
         var summary = await t.SubmitsInfo("Nguyễn Văn An", "84912345678");
         Assert.That(summary[0].Text, Is.EqualTo(
@@ -50,8 +49,8 @@ public class FeedbackIntakeTranscripts
             "• Hình ảnh: 2 ảnh\n" +
             "• Vị trí: Đã chia sẻ vị trí\n" +
             "• Liên hệ: Nguyễn Văn An – 091****678\n" +
-            "Bạn có muốn gửi phản ánh này không?"));
-        Assert.That(summary[0].Titles(), Is.EqualTo(new[] { "Xác nhận gửi", "Hủy" }));
+            "Bạn có thể gửi thêm ảnh hoặc vị trí trước khi gửi. Bạn có muốn gửi phản ánh này không?"));
+        Assert.That(summary[0].Titles(), Is.EqualTo(new[] { "Xác nhận gửi", "Sửa lĩnh vực", "Sửa phường", "Sửa nội dung", "Hủy" }));
 
         var created = await t.Says("Xác nhận gửi");
 
@@ -70,13 +69,16 @@ public class FeedbackIntakeTranscripts
     }
 
     [Test]
-    public async Task Intake_StartedByRecognizedIntent_AsksCategory()
+    public async Task Intake_StartedByReportNamingTheCategory_KeepsItAsDescriptionAndAsksOnlyTheWard()
     {
+        // Changed by issue 13 ("say it once"): the report is the description draft and its words name the category.
         var t = new Transcript();
 
-        var replies = await t.Says("tôi muốn phản ánh việc lấn chiếm");
+        var replies = await t.Says("tôi muốn phản ánh việc lấn chiếm vỉa hè trước nhà");
 
-        Assert.That(replies[0].Text, Is.EqualTo(t.Texts.IntakeCategoryPrompt));
+        Assert.That(replies[0].Text, Is.EqualTo(t.Texts.IntakeWardPrompt));
+        var draft = FeedbackIntakeDialog.DraftOf(t.State.Conversation.DialogStack[0])!;
+        Assert.That((draft.CategoryCode, draft.CategoryInferred, draft.Description), Is.EqualTo(("tt-do-thi", true, "tôi muốn phản ánh việc lấn chiếm vỉa hè trước nhà")));
     }
 
     [Test]
@@ -88,9 +90,7 @@ public class FeedbackIntakeTranscripts
 
         await t.Says("9");
         await t.Says(Description);
-        await t.Says("bỏ qua");
-        await t.Says("bo qua");
-        var summary = await t.Says("skip");
+        var summary = await t.Says("bỏ qua");
 
         Assert.That(summary[0].Text, Does.Contain("• Lĩnh vực: Trật tự đô thị"));
         Assert.That(summary[0].Text, Does.Contain("• Phường: Phường 9"));
@@ -120,45 +120,38 @@ public class FeedbackIntakeTranscripts
         Assert.That(tooLong[0].Text, Is.EqualTo("Nội dung dài 1501 ký tự, vượt quá 1500 ký tự. Bạn rút gọn giúp mình nhé."));
 
         await t.Says("Rác để ở góc đường Bà Huyện Thanh Quan ba ngày chưa thu gom");
-        var textInsteadOfPhoto = await t.Says("ảnh đây");
-        Assert.That(textInsteadOfPhoto[0].Text, Is.EqualTo(t.Texts.IntakePhotosRetry));
-
-        await t.Says("bỏ qua");
-        var badLocation = await t.Says("ở");
-        Assert.That(badLocation[0].Text, Is.EqualTo(t.Texts.IntakeLocationRetry));
-
-        await t.Says("góc Bà Huyện Thanh Quan - Võ Văn Tần");
         var badPhone = await t.Says("số tôi là 12345");
         Assert.That(badPhone[0].Text, Is.EqualTo(t.Texts.PromptPhoneInvalid));
         Assert.That(badPhone[0].InfoRequest, Is.Not.Null);
 
         var summary = await t.Says("sđt của tôi: +84 912 345 678 nhé");
-        Assert.That(summary[0].Text, Does.Contain("• Vị trí: góc Bà Huyện Thanh Quan - Võ Văn Tần"));
         Assert.That(summary[0].Text, Does.Contain("• Liên hệ: 091****678"));
 
         var unclear = await t.Says("để mình nghĩ đã");
-        Assert.That(unclear[0].Text, Is.EqualTo(t.Texts.PromptConfirmRetry));
-        Assert.That(unclear[0].Titles(), Is.EqualTo(new[] { "Xác nhận gửi", "Hủy" }));
+        Assert.That(unclear[0].Text, Does.StartWith(t.Texts.IntakeConfirmRetry));
+        Assert.That(unclear[0].Titles(), Is.EqualTo(new[] { "Xác nhận gửi", "Sửa lĩnh vực", "Sửa phường", "Sửa nội dung", "Hủy" }));
 
         var ok = await t.Says("ok");
         Assert.That(ok[0].Text, Does.StartWith("Đã tiếp nhận phản ánh của bạn."));
         Assert.That(t.Desk.Tickets, Has.Count.EqualTo(1));
-        Assert.That(t.Desk.Tickets[0].Ticket.Location!.Address, Is.EqualTo("góc Bà Huyện Thanh Quan - Võ Văn Tần"));
     }
 
     [Test]
-    public async Task Intake_ThreeInvalidCategories_GivesUpPolitely()
+    public async Task Intake_ThreeInvalidCategories_ExplainsOnceMoreOffersAPersonAndKeepsTheDraft()
     {
+        // Changed by issue 13 ("no dead ends"): the intake no longer gives up and drops what was typed.
         var t = new Transcript();
         await t.Says("Gửi phản ánh");
         await t.Says("abc");
         await t.Says("xyz");
 
         var replies = await t.Says("???");
+        var chosen = await t.Says("Trật tự đô thị");
 
-        Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.PromptGaveUp }));
-        Assert.That(replies[0].Titles(), Is.EqualTo(new[] { "Menu", "Gặp cán bộ" }));
-        Assert.That(t.State.Conversation.DialogStack, Is.Empty);
+        Assert.That(replies[0].Text, Does.StartWith(t.Texts.IntakeStillUnclear));
+        Assert.That(replies.AllTitles(), Does.Contain("Gặp cán bộ").And.Contain("Trật tự đô thị"));
+        Assert.That(chosen[0].Text, Is.EqualTo(t.Texts.IntakeWardPrompt));
+        Assert.That(t.State.Conversation.DialogStack, Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -240,20 +233,23 @@ public class FeedbackIntakeTranscripts
 
         var replies = await t.Says("Quán nhậu hát karaoke tới khuya, tôi nhắc thôi đừng hát mà họ không nghe, không gửi nữa thì không ngủ được");
 
-        Assert.That(replies[0].Text, Does.StartWith("Bạn có hình ảnh không?"));
+        Assert.That(replies[0].Text, Is.EqualTo(t.Texts.IntakeContactPrompt));
     }
 
     [Test]
-    public async Task Intake_MenuInTheMiddle_ShowsMenuAndDropsIntake()
+    public async Task Intake_MenuInTheMiddle_ShowsMenuAndOffersToContinue()
     {
+        // Changed by issue 13 ("detours"): the menu no longer drops the intake.
         var t = new Transcript();
         await t.Says("Gửi phản ánh");
         await t.Says("Trật tự đô thị");
 
         var replies = await t.Says("menu");
+        var next = await t.Says("Phường 3");
 
-        Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.MenuPrompt }));
-        Assert.That(t.State.Conversation.DialogStack, Is.Empty);
+        Assert.That(replies[0].Text, Is.EqualTo(t.Texts.MenuPrompt));
+        Assert.That(replies[1].Text, Is.EqualTo("Tiếp tục gửi phản ánh? " + t.Texts.IntakeWardPrompt));
+        Assert.That(next[0].Text, Does.StartWith("Bạn mô tả sự việc"));
     }
 
     [Test]
@@ -267,7 +263,7 @@ public class FeedbackIntakeTranscripts
         var next = await t.Says("Phường 3");
 
         Assert.That(replies[0].Text, Is.EqualTo(t.Texts.InterruptedGreeting));
-        Assert.That(replies[1].Text, Is.EqualTo(t.Texts.IntakeWardPrompt));
+        Assert.That(replies[1].Text, Is.EqualTo("Tiếp tục gửi phản ánh? " + t.Texts.IntakeWardPrompt));
         Assert.That(next[0].Text, Does.StartWith("Bạn mô tả sự việc"));
     }
 
@@ -294,13 +290,14 @@ public class FeedbackIntakeTranscripts
         var replies = await t.Says("#faq:dang-ky-khai-sinh");
 
         Assert.That(replies.Select(r => r.Text).First(), Does.Contain("giấy chứng sinh"));
-        Assert.That(replies.Select(r => r.Text), Does.Contain(t.Texts.IntakeWardPrompt));
+        Assert.That(replies.Select(r => r.Text), Does.Contain("Tiếp tục gửi phản ánh? " + t.Texts.IntakeWardPrompt));
         Assert.That(t.State.Conversation.DialogStack, Has.Count.EqualTo(1));
     }
 
     [Test]
-    public async Task Intake_IdleBeyondTimeout_SaysExpiredAndStartsFresh()
+    public async Task Intake_IdleBeyondTimeout_KeepsTheDraftAndOffersItBack()
     {
+        // Changed by issue 13: a draft is kept for Bot:DraftLifetime (24 h) and offered back instead of "expired".
         var t = new Transcript();
         await t.Says("Gửi phản ánh");
         await t.Says("Trật tự đô thị");
@@ -308,7 +305,8 @@ public class FeedbackIntakeTranscripts
 
         var replies = await t.Says("Phường 9");
 
-        Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.Expired, t.Texts.MenuPrompt }));
+        Assert.That(replies[0].Text, Is.EqualTo(t.Texts.MenuPrompt));
+        Assert.That(replies[1].Titles(), Is.EqualTo(new[] { "Tiếp tục gửi phản ánh", "Bỏ bản nháp" }));
         Assert.That(t.State.Conversation.DialogStack, Is.Empty);
         Assert.That(t.Signals.Unanswered, Is.Empty);
     }
@@ -380,8 +378,6 @@ public class FeedbackIntakeTranscripts
         await t.Says("Trật tự đô thị");
         await t.Says("Phường 9");
         await t.Says("Quán trước nhà lấn chiếm vỉa hè, chủ quán số 0987 654 321");
-        await t.Says("Bỏ qua");
-        await t.Says("Bỏ qua");
 
         var summary = await t.Says("Bỏ qua");
 
@@ -391,7 +387,7 @@ public class FeedbackIntakeTranscripts
     }
 
     [Test]
-    public async Task Intake_ThreePhotos_MovesOnWithoutAskingForDone()
+    public async Task Intake_FourPhotos_KeepsThreeAndAsksTheOpenQuestion()
     {
         var t = new Transcript();
         await t.Says("Gửi phản ánh");
@@ -401,7 +397,7 @@ public class FeedbackIntakeTranscripts
 
         var replies = await t.SendsImages("https://zdn.vn/1.jpg", "https://zdn.vn/2.jpg", "https://zdn.vn/3.jpg", "https://zdn.vn/4.jpg");
 
-        Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.IntakeLocationPrompt }));
+        Assert.That(replies.Texts(), Is.EqualTo(new[] { "Đã nhận 3/3 ảnh.\n" + t.Texts.IntakeContactPrompt }));
     }
 
     [Test]
@@ -431,6 +427,6 @@ public class FeedbackIntakeTranscripts
 
         var replies = await t.Says("không có");
 
-        Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.IntakeLocationPrompt }));
+        Assert.That(replies[0].Text, Does.StartWith("Bạn kiểm tra lại phản ánh:"));
     }
 }

@@ -69,7 +69,8 @@ public class NoticeAndPrivacyTranscripts
         var replies = await t.Says("#rate:PA-2026-000123:5");
 
         Assert.That(replies[0].Text, Does.StartWith("Cảm ơn bạn đã đánh giá 5/5"));
-        Assert.That(replies[1].Text, Is.EqualTo(t.Texts.IntakeCategoryPrompt));
+        // Changed by issue 13: after any detour the intake asks "Tiếp tục gửi phản ánh?" with its open question.
+        Assert.That(replies[1].Text, Is.EqualTo("Tiếp tục gửi phản ánh? " + t.Texts.IntakeCategoryPrompt));
         Assert.That(t.State.Conversation.DialogStack, Has.Count.EqualTo(1));
     }
 

@@ -17,13 +17,20 @@ internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
 
     public IReadOnlyList<FeedbackCategory> Categories { get; set; } =
     [
-        new("tthc", "Thủ tục hành chính", CategoryKind.Feedback, ["thu tuc"]),
-        new("tt-do-thi", "Trật tự đô thị", CategoryKind.Feedback, ["lan chiem"]),
-        new("moi-truong", "Vệ sinh môi trường", CategoryKind.Feedback, ["rac"]),
-        new("ha-tang", "Đường, đèn, cống", CategoryKind.Feedback, []),
-        new("can-bo", "Thái độ cán bộ", CategoryKind.Feedback, []),
-        new("khieu-nai", "Khiếu nại, tố cáo", CategoryKind.ComplaintOrDenunciation, ["khieu nai", "to cao"]),
-        new("khan-cap", "Khẩn cấp", CategoryKind.Emergency, ["chay", "cap cuu"]),
+        new("tthc", "Thủ tục hành chính", CategoryKind.Feedback, ["thu tuc"]) { Cues = ["hồ sơ", "quá hẹn"] },
+        new("tt-do-thi", "Trật tự đô thị", CategoryKind.Feedback, ["lan chiem"]) { Cues = ["lấn chiếm", "vỉa hè"] },
+        new("moi-truong", "Vệ sinh môi trường", CategoryKind.Feedback, ["rac"]) { Cues = ["rác", "karaoke", "tiếng ồn"] },
+        new("ha-tang", "Đường, đèn, cống", CategoryKind.Feedback, []) { Cues = ["đèn đường", "cống", "ổ gà", "cây đổ"] },
+        new("can-bo", "Thái độ cán bộ", CategoryKind.Feedback, []) { Cues = ["thái độ", "hách dịch"] },
+        new("khieu-nai", "Khiếu nại, tố cáo", CategoryKind.ComplaintOrDenunciation, ["khieu nai", "to cao"]) { Cues = ["khiếu nại", "tố cáo"] },
+        new("khan-cap", "Khẩn cấp", CategoryKind.Emergency, ["chay", "cap cuu"]) { Cues = ["cháy nhà", "cấp cứu"] },
+    ];
+
+    public IReadOnlyList<Street> Streets { get; set; } =
+    [
+        new("Trần Quốc Thảo", ["p9", "vts"]),
+        new("Kỳ Đồng", ["p9"]),
+        new("Võ Văn Tần", ["vts", "p5"]),
     ];
 
     public IReadOnlyList<Ward> Wards { get; set; } =
@@ -35,6 +42,8 @@ internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
     public Task<IReadOnlyList<FeedbackCategory>> GetCategoriesAsync(CancellationToken cancellationToken) => Task.FromResult(Categories);
 
     public Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken) => Task.FromResult(Wards);
+
+    public Task<IReadOnlyList<Street>> GetStreetsAsync(CancellationToken cancellationToken) => Task.FromResult(Streets);
 
     public CreatedTicket CreateTicket(NewTicket ticket, string idempotencyKey)
     {

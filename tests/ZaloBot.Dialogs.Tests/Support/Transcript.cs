@@ -141,8 +141,6 @@ internal sealed class Transcript
         await Says("Trật tự đô thị");
         await Says("Phường 9");
         await Says("Vỉa hè trước số 12 Trần Quốc Thảo bị lấn chiếm suốt 3 tháng nay");
-        await Says("Bỏ qua");
-        await Says("Bỏ qua");
         return await Says("0912 345 678");
     }
 

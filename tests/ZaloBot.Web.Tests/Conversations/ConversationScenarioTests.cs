@@ -13,9 +13,9 @@ public sealed class ConversationScenarioTests
 {
     /// <summary>
     /// Scenarios that pass on this branch. The suite fails when fewer pass (a regression); raise it as dialogs improve.
-    /// Before issue 13's dialogs: 12 of 46 (recorded in docs/dialogs.md, "Scenario suite").
+    /// Before issue 13's dialogs 12 of 46 passed, after them 46 of 46 (docs/dialogs.md, "Scenario suite").
     /// </summary>
-    private const int MinimumPassing = 12;
+    private const int MinimumPassing = 46;
 
     [Test]
     public async Task ShippedScenarios_PlayedThroughTheWebhook_AtLeastTheRecordedNumberPass()

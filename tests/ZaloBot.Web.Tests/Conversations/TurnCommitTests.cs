@@ -18,7 +18,8 @@ public sealed class TurnCommitTests
 {
     private const string Description = "Vỉa hè trước số 12 Võ Văn Tần bị lấn chiếm để bán hàng suốt ba tháng nay.";
 
-    private static readonly string[] Intake = ["Gửi phản ánh", "1", "9", Description, "bỏ qua", "bỏ qua", "0912 345 678"];
+    // Issue 13 removed the photo and location questions (a photo or location is taken whenever it comes).
+    private static readonly string[] Intake = ["Gửi phản ánh", "1", "9", Description, "0912 345 678"];
 
     private TestDatabase _database = null!;
     private ZaloBotFactory _host = null!;

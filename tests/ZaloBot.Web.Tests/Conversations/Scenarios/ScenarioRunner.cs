@@ -242,30 +242,35 @@ public sealed class ScenarioRunner(PipelineWorld world, BotTexts texts)
         return await db.Tickets.CountAsync(t => t.Citizen!.ZaloUserId == user, cancellationToken);
     }
 
-    /// <summary>The intake question in front of the citizen: the innermost <c>intake.X</c> dialog of the committed state.</summary>
+    /// <summary>
+    /// The intake question in front of the citizen, from the committed state: the slot form's <c>asking</c>, or (the
+    /// waterfall before issue 13) the innermost <c>intake.X</c> prompt.
+    /// </summary>
     private async Task<string?> OpenPromptAsync(string user, CancellationToken cancellationToken)
     {
-        var ids = await StackIdsAsync(user, cancellationToken);
-        return ids.LastOrDefault(id => id.StartsWith("intake.", StringComparison.Ordinal) && id != "intake.steps")?["intake.".Length..];
+        var (ids, asking) = await ReadStackAsync(user, cancellationToken);
+        return asking?.ToLowerInvariant()
+            ?? ids.LastOrDefault(id => id.StartsWith("intake.", StringComparison.Ordinal) && id != "intake.steps")?["intake.".Length..];
     }
 
     private async Task<string?> OpenDialogAsync(string user, CancellationToken cancellationToken) =>
-        (await StackIdsAsync(user, cancellationToken)).FirstOrDefault();
+        (await ReadStackAsync(user, cancellationToken)).Ids.FirstOrDefault();
 
-    private async Task<List<string>> StackIdsAsync(string user, CancellationToken cancellationToken)
+    private async Task<(List<string> Ids, string? Asking)> ReadStackAsync(string user, CancellationToken cancellationToken)
     {
         await using var db = world.Database.CreateContext();
         var json = await db.ConversationStates.Where(s => s.ZaloUserId == user).Select(s => s.State).SingleOrDefaultAsync(cancellationToken);
         var ids = new List<string>();
+        string? asking = null;
         if (json is not null)
         {
-            Collect(JsonNode.Parse(json)?["conversation"]?["dialogStack"] as JsonArray, ids);
+            Collect(JsonNode.Parse(json)?["conversation"]?["dialogStack"] as JsonArray, ids, ref asking);
         }
 
-        return ids;
+        return (ids, asking);
     }
 
-    private static void Collect(JsonArray? stack, List<string> ids)
+    private static void Collect(JsonArray? stack, List<string> ids, ref string? asking)
     {
         foreach (var entry in stack ?? [])
         {
@@ -274,7 +279,8 @@ public sealed class ScenarioRunner(PipelineWorld world, BotTexts texts)
                 ids.Add(id);
             }
 
-            Collect(entry?["state"]?["stack"] as JsonArray, ids);
+            asking = entry?["state"]?["form"]?["asking"]?.GetValue<string>() ?? asking;
+            Collect(entry?["state"]?["stack"] as JsonArray, ids, ref asking);
         }
     }
 

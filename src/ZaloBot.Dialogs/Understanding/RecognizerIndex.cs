@@ -473,7 +473,7 @@ public sealed class RecognizerIndex : IRecognizer
 
         var words = normalized.Tokens.Select(t => CanonicalWord(t.Folded)).ToArray();
         ReferralEntry? found = null;
-        _concepts.Match(words, (concept, _) => found ??= _referrals.GetValueOrDefault(_concepts.Names[concept]));
+        _concepts.Match(words, TonesOf(normalized.Tokens, words), (concept, _) => found ??= _referrals.GetValueOrDefault(_concepts.Names[concept]));
         return found;
     }
 
@@ -622,7 +622,7 @@ public sealed class RecognizerIndex : IRecognizer
             var tokens = normalized.Tokens;
             var several = normalized.SentenceCount > 1;
             var cues = new float[labelScores.Length];
-            _concepts!.Match(words, (concept, at) =>
+            _concepts!.Match(words, TonesOf(tokens, words), (concept, at) =>
             {
                 var label = cueLabels[concept];
                 if (label >= 0)
@@ -707,6 +707,19 @@ public sealed class RecognizerIndex : IRecognizer
         return string.Concat(folded.AsSpan(0, folded.Length - 1), "i");
     }
 
+    /// <summary>Per word, the tone key concept phrases must agree with (null: unmarked, or replaced by the typo corrector).</summary>
+    private static string?[] TonesOf(IReadOnlyList<MessageToken> tokens, string[] words)
+    {
+        var tones = new string?[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var token = tokens[i];
+            tones[i] = words[i] == CanonicalWord(token.Folded) ? CompiledConcepts.ToneOf(token) : null;
+        }
+
+        return tones;
+    }
+
     private static void ExtractFeatures(
         IReadOnlyList<MessageToken> tokens,
         string[] words,
@@ -748,7 +761,7 @@ public sealed class RecognizerIndex : IRecognizer
         {
             var conceptWeight = (float)options.ConceptWeight;
             var shape = default(ReportShape);
-            concepts.Match(words, (concept, at) =>
+            concepts.Match(words, TonesOf(tokens, words), (concept, at) =>
             {
                 var weight = sentenceWeight(tokens[at].Sentence);
                 var name = concepts.Names[concept];

@@ -1,0 +1,12 @@
+namespace ZaloBot.Dialogs.Understanding;
+
+/// <summary>
+/// What the thesaurus says about a message besides its features: whether it names another agency's business (a
+/// <c>referral.*</c> topic) and the one entry whose operation its question sentence names (a <c>label.SLUG</c> cue,
+/// -1 when none; <c>Several</c> when cues of different entries are named). Evidence against the top label lowers its confidence (ask rather than answer).
+/// </summary>
+internal readonly record struct ConceptEvidence(bool Referral, int Cue, bool Several, int NoneLabel)
+{
+    /// <summary>True when the evidence disagrees with <paramref name="label"/> winning.</summary>
+    public bool Conflicts(int label) => (Referral && label != NoneLabel) || (Cue >= 0 && (Several || Cue != label));
+}

@@ -7,6 +7,9 @@ namespace ZaloBot.Dialogs.Understanding;
 /// </summary>
 internal readonly record struct ConceptEvidence(bool Referral, int Cue, bool Several, int NoneLabel)
 {
+    /// <summary>1 for the shape of a report of a local problem, 0.5 for one with a question, else 0 (<see cref="ReportShape.Report"/>).</summary>
+    public float Report { get; init; }
+
     /// <summary>True when the evidence disagrees with <paramref name="label"/> winning.</summary>
     public bool Conflicts(int label) => (Referral && label != NoneLabel) || (Cue >= 0 && (Several || Cue != label));
 }

@@ -31,6 +31,7 @@ public sealed class RecognizerIndex : IRecognizer
     private readonly FrozenDictionary<string, ReferralEntry> _referrals;
     private readonly int[]? _cueLabels;
     private readonly int _cancelLabel;
+    private readonly int _feedbackLabel;
 
     /// <summary>Concepts named "label.SLUG" are cues for that label (<see cref="RecognizerOptions.CueWeight"/>).</summary>
     private const string CuePrefix = "label.";
@@ -62,6 +63,7 @@ public sealed class RecognizerIndex : IRecognizer
         _labels = labels;
         _noneLabel = Array.IndexOf(labels, Recognition.None);
         _cancelLabel = Array.IndexOf(labels, "intent:cancel");
+        _feedbackLabel = Array.IndexOf(labels, "intent:feedback");
         _typos = typos;
         _stopwords = stopwords;
         _concepts = concepts;
@@ -626,6 +628,14 @@ public sealed class RecognizerIndex : IRecognizer
             evidence = Evidence(normalized, words);
         }
 
+        if (_feedbackLabel >= 0 && evidence.Report > 0 && !evidence.Referral)
+        {
+            // The problem-report detector: a problem predicate with an object, a place or a time span is a report
+            // of a local problem (LABELING.md rule 2) whatever its words; with a question ("… báo ở đâu?") still
+            // one, at half the weight, since "hồ sơ bị trả về thì làm sao" may be a question about a procedure.
+            labelScores[_feedbackLabel] += (float)(_options.ReportWeight * evidence.Report);
+        }
+
         if (_cueLabels is not null && _options.CueWeight > 0)
         {
             // A phrase that names an operation of one entry ("tới đâu rồi" = following an application) decides
@@ -662,8 +672,10 @@ public sealed class RecognizerIndex : IRecognizer
         var referral = false;
         var several = false;
         var cue = -1;
+        var shape = default(ReportShape);
         _concepts!.Match(words, TonesOf(tokens, words), (concept, at) =>
         {
+            shape = shape.With(_concepts.KindOf(concept), 1f);
             if (_referrals.ContainsKey(_concepts.Names[concept]))
             {
                 referral = true;
@@ -676,7 +688,7 @@ public sealed class RecognizerIndex : IRecognizer
                 cue = label;
             }
         });
-        return new ConceptEvidence(referral, cue, several, _noneLabel);
+        return new ConceptEvidence(referral, cue, several, _noneLabel) { Report = shape.Report };
     }
 
     /// <summary>Ids of the <paramref name="count"/> highest positive scores, best first (ties: lower id first).</summary>

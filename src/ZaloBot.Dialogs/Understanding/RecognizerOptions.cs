@@ -121,6 +121,12 @@ public sealed class RecognizerOptions
     /// </summary>
     public int CancelCueMaxWords { get; set; } = 8;
 
+    /// <summary>
+    /// Bonus to <c>intent:feedback</c> for a message shaped like a report of a local problem (<see cref="ReportShape.Report"/>:
+    /// a problem predicate with an object, a place or a time span; half with a question word); 0 = off.
+    /// </summary>
+    public double ReportWeight { get; set; } = 0.1;
+
     /// <summary>Weight of the report-shape features (<see cref="ReportShape"/>: object + problem, no question…).</summary>
     public double ShapeWeight { get; set; } = 1.0;
 
@@ -171,6 +177,7 @@ public sealed class RecognizerOptions
         Require(CueWeight is >= 0 and <= 1, "RecognizerOptions.CueWeight must be in [0, 1].");
         Require(DisagreementFactor is > 0 and <= 1, "RecognizerOptions.DisagreementFactor must be in (0, 1].");
         Require(CancelCueMaxWords is >= 1 and <= 100, "RecognizerOptions.CancelCueMaxWords must be 1-100.");
+        Require(ReportWeight is >= 0 and <= 1, "RecognizerOptions.ReportWeight must be in [0, 1].");
         Require(ShapeWeight is >= 0 and <= 5, "RecognizerOptions.ShapeWeight must be in [0, 5].");
         Require(GateWeight is >= 0 and <= 1, "RecognizerOptions.GateWeight must be in [0, 1].");
         Require(GateAugmentations is >= 0 and <= 10, "RecognizerOptions.GateAugmentations must be 0-10.");

@@ -33,6 +33,15 @@ internal readonly record struct ReportShape(float Object, float Problem, float S
         _ => this,
     };
 
+    /// <summary>
+    /// A problem predicate with an object/place or a time span: 1 without a question word, 0.5 with one (a report that
+    /// also asks "where do I send this?"); a problem predicate alone, stated without a question ("bắt photo hộ khẩu
+    /// trong khi đã bỏ sổ"), 0.5; otherwise 0.
+    /// </summary>
+    public float Report => Problem <= 0 ? 0f
+        : Object > 0 || Span > 0 ? (Ask > 0 ? 0.5f : 1f)
+        : Ask > 0 ? 0f : 0.5f;
+
     /// <summary>Emits the shape features (names starting with "shape:") with their weights.</summary>
     public void AddFeatures(Action<string, float> add)
     {

@@ -355,7 +355,7 @@ public sealed class RecognizerIndex : IRecognizer
         var examples = new List<(int[] Ids, float[] Values, int Class)>();
         void Add(string text, int group)
         {
-            var (ids, values, _) = Vectorize(_normalizer.Normalize(text));
+            var (ids, values, _, _) = Vectorize(_normalizer.Normalize(text));
             if (ids.Count > 0)
             {
                 examples.Add((ids.ToArray(), values.ToArray(), group));
@@ -489,14 +489,14 @@ public sealed class RecognizerIndex : IRecognizer
     /// The message as a unit TF-IDF vector over the index's features (empty when no feature is known): typos
     /// corrected, words outside the question sentence weighted down, concepts and report shape added.
     /// </summary>
-    private (List<int> Ids, List<float> Weights, string[] Words) Vectorize(NormalizedMessage normalized)
+    private (List<int> Ids, List<float> Weights, string[] Words, bool[] InQuestion) Vectorize(NormalizedMessage normalized)
     {
         var tokens = normalized.Tokens;
         var queryIds = new List<int>();
         var queryWeights = new List<float>();
         if (tokens.Count == 0)
         {
-            return (queryIds, queryWeights, []);
+            return (queryIds, queryWeights, [], []);
         }
 
         var words = new string[tokens.Count];
@@ -506,11 +506,10 @@ public sealed class RecognizerIndex : IRecognizer
             words[i] = _options.CorrectTypos ? _typos.Correct(word) : word;
         }
 
-        var questionSentence = normalized.QuestionSentence;
+        var inQuestion = QuestionTokens(normalized, words);
         var context = (float)_options.ContextSentenceWeight;
-        var several = normalized.SentenceCount > 1;
         var features = new Dictionary<ulong, float>(tokens.Count * 8);
-        ExtractFeatures(tokens, words, sentence => !several || sentence == questionSentence ? 1f : context, _stopwords, _options, _concepts, features);
+        ExtractFeatures(tokens, words, i => inQuestion[i] ? 1f : context, _stopwords, _options, _concepts, features);
 
         double norm = 0;
         foreach (var (key, value) in features)
@@ -533,7 +532,60 @@ public sealed class RecognizerIndex : IRecognizer
             }
         }
 
-        return (queryIds, queryWeights, words);
+        return (queryIds, queryWeights, words, inQuestion);
+    }
+
+    /// <summary>
+    /// Per token, whether it belongs to the question: the question sentence (the last one ending in '?'; without
+    /// one, the last sentence with a question word, else the last sentence), and in a long sentence only from its
+    /// last "cho hỏi" / "xin hỏi" / "muốn hỏi" on ("… mấy năm nay, giờ cho tôi hỏi …": stories of 60-80 words often
+    /// have one sentence and no question mark).
+    /// </summary>
+    private bool[] QuestionTokens(NormalizedMessage normalized, string[] words)
+    {
+        var tokens = normalized.Tokens;
+        var inQuestion = new bool[tokens.Count];
+        var sentence = normalized.QuestionSentence;
+        if (normalized.SentenceCount > 1 && !normalized.QuestionMarked && _concepts is not null)
+        {
+            var lastAsk = -1;
+            _concepts.Match(words, TonesOf(tokens, words), (concept, at) =>
+            {
+                if (_concepts.KindOf(concept) == ConceptKind.Ask)
+                {
+                    lastAsk = Math.Max(lastAsk, tokens[at].Sentence);
+                }
+            });
+            sentence = lastAsk >= 0 ? lastAsk : sentence;
+        }
+
+        var first = -1;
+        var count = 0;
+        var marker = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Sentence != sentence)
+            {
+                continue;
+            }
+
+            first = first < 0 ? i : first;
+            count++;
+            // "hỏi" (tone key hoi3, or unmarked) after "cho", "xin", "muốn" or a pronoun opens the question.
+            if (i > first + 4 && words[i] == "hoi" && tokens[i].ToneKey is "hoi3" or "hoi" && words[i - 1] is "cho" or "xin" or "muon" or "em" or "toi" or "minh" or "chau")
+            {
+                marker = i - 1;
+            }
+        }
+
+        var start = count >= _options.LongSentenceWords && marker > 0 ? marker : first;
+        var whole = normalized.SentenceCount <= 1 && start == first;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            inQuestion[i] = whole || (tokens[i].Sentence == sentence && i >= start);
+        }
+
+        return inQuestion;
     }
 
     /// <summary>Blended similarity per label (index = label id), or null when the message has no known feature.</summary>
@@ -546,7 +598,7 @@ public sealed class RecognizerIndex : IRecognizer
     {
         exemplarTop = -1;
         evidence = default;
-        var (queryIds, queryWeights, words) = Vectorize(normalized);
+        var (queryIds, queryWeights, words, inQuestion) = Vectorize(normalized);
         if (queryIds.Count == 0)
         {
             return null;
@@ -625,7 +677,7 @@ public sealed class RecognizerIndex : IRecognizer
 
         if (_concepts is not null)
         {
-            evidence = Evidence(normalized, words);
+            evidence = Evidence(normalized, words, inQuestion);
         }
 
         if (_feedbackLabel >= 0 && evidence.Report > 0 && !evidence.Referral)
@@ -643,14 +695,13 @@ public sealed class RecognizerIndex : IRecognizer
             // is in the question sentence.
             var cueLabels = _cueLabels;
             var tokens = normalized.Tokens;
-            var several = normalized.SentenceCount > 1;
             var cues = new float[labelScores.Length];
             _concepts!.Match(words, TonesOf(tokens, words), (concept, at) =>
             {
                 var label = cueLabels[concept];
                 if (label >= 0 && (label != _cancelLabel || tokens.Count <= _options.CancelCueMaxWords))
                 {
-                    var weight = !several || tokens[at].Sentence == normalized.QuestionSentence ? 1f : (float)_options.ContextSentenceWeight;
+                    var weight = inQuestion[at] ? 1f : (float)_options.ContextSentenceWeight;
                     cues[label] = Math.Max(cues[label], weight);
                 }
             });
@@ -664,10 +715,9 @@ public sealed class RecognizerIndex : IRecognizer
     }
 
     /// <summary>The cue labels named in the question sentence and whether any referral topic is named.</summary>
-    private ConceptEvidence Evidence(NormalizedMessage normalized, string[] words)
+    private ConceptEvidence Evidence(NormalizedMessage normalized, string[] words, bool[] inQuestion)
     {
         var tokens = normalized.Tokens;
-        var sentences = normalized.SentenceCount > 1;
         var cueLabels = _cueLabels;
         var referral = false;
         var several = false;
@@ -681,7 +731,7 @@ public sealed class RecognizerIndex : IRecognizer
                 referral = true;
             }
             else if (cueLabels is not null && cueLabels[concept] is var label and >= 0 && label != cue
-                && (!sentences || tokens[at].Sentence == normalized.QuestionSentence)
+                && inQuestion[at]
                 && (label != _cancelLabel || tokens.Count <= _options.CancelCueMaxWords))
             {
                 several |= cue >= 0;
@@ -774,7 +824,7 @@ public sealed class RecognizerIndex : IRecognizer
     private static void ExtractFeatures(
         IReadOnlyList<MessageToken> tokens,
         string[] words,
-        Func<int, float> sentenceWeight,
+        Func<int, float> tokenWeight,
         FrozenSet<string> stopwords,
         RecognizerOptions options,
         CompiledConcepts? concepts,
@@ -788,7 +838,7 @@ public sealed class RecognizerIndex : IRecognizer
         {
             var word = words[i];
             var isStopword = stopwords.Contains(word);
-            var weight = sentenceWeight(tokens[i].Sentence) * (isStopword ? stop : 1f);
+            var weight = tokenWeight(i) * (isStopword ? stop : 1f);
             Add(features, FeatureHash.Word(word), weight);
             if (bigram > 0 && i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence)
             {
@@ -814,7 +864,7 @@ public sealed class RecognizerIndex : IRecognizer
             var shape = default(ReportShape);
             concepts.Match(words, TonesOf(tokens, words), (concept, at) =>
             {
-                var weight = sentenceWeight(tokens[at].Sentence);
+                var weight = tokenWeight(at);
                 var name = concepts.Names[concept];
                 if (conceptWeight > 0)
                 {

@@ -116,6 +116,12 @@ public sealed class RecognizerOptions
     public double DisagreementFactor { get; set; } = 0.75;
 
     /// <summary>
+    /// A sentence of at least this many words is a story: its question starts at its last "cho hỏi" / "xin hỏi" (the
+    /// words before weigh <see cref="ContextSentenceWeight"/>). Questions alone have 3-15 words.
+    /// </summary>
+    public int LongSentenceWords { get; set; } = 20;
+
+    /// <summary>
     /// A cancel cue ("quay lại", "thôi", "dừng lại") counts only in a message of at most this many words: "hủy",
     /// "thôi khỏi" cancel, but "lần nào cũng hẹn mai quay lại" in a complaint does not (cancel phrasings have 1-7 words).
     /// </summary>
@@ -176,6 +182,7 @@ public sealed class RecognizerOptions
         Require(ConceptWeight is >= 0 and <= 5, "RecognizerOptions.ConceptWeight must be in [0, 5].");
         Require(CueWeight is >= 0 and <= 1, "RecognizerOptions.CueWeight must be in [0, 1].");
         Require(DisagreementFactor is > 0 and <= 1, "RecognizerOptions.DisagreementFactor must be in (0, 1].");
+        Require(LongSentenceWords is >= 5 and <= 1000, "RecognizerOptions.LongSentenceWords must be 5-1000.");
         Require(CancelCueMaxWords is >= 1 and <= 100, "RecognizerOptions.CancelCueMaxWords must be 1-100.");
         Require(ReportWeight is >= 0 and <= 1, "RecognizerOptions.ReportWeight must be in [0, 1].");
         Require(ShapeWeight is >= 0 and <= 5, "RecognizerOptions.ShapeWeight must be in [0, 5].");

@@ -10,6 +10,9 @@ internal readonly record struct ConceptEvidence(bool Referral, int Cue, bool Sev
     /// <summary>1 for the shape of a report of a local problem, 0.5 for one with a question, else 0 (<see cref="ReportShape.Report"/>).</summary>
     public float Report { get; init; }
 
+    /// <summary>A label no cue contradicts (intent:status when the message holds a feedback code), or -1.</summary>
+    public int Exempt { get; init; } = -1;
+
     /// <summary>True when the evidence disagrees with <paramref name="label"/> winning.</summary>
-    public bool Conflicts(int label) => (Referral && label != NoneLabel) || (Cue >= 0 && (Several || Cue != label));
+    public bool Conflicts(int label) => (Referral && label != NoneLabel) || (Cue >= 0 && label != Exempt && (Several || Cue != label));
 }

@@ -32,6 +32,7 @@ public sealed class RecognizerIndex : IRecognizer
     private readonly int[]? _cueLabels;
     private readonly int _cancelLabel;
     private readonly int _feedbackLabel;
+    private readonly int _statusLabel;
 
     /// <summary>Concepts named "label.SLUG" are cues for that label (<see cref="RecognizerOptions.CueWeight"/>).</summary>
     private const string CuePrefix = "label.";
@@ -64,6 +65,7 @@ public sealed class RecognizerIndex : IRecognizer
         _noneLabel = Array.IndexOf(labels, Recognition.None);
         _cancelLabel = Array.IndexOf(labels, "intent:cancel");
         _feedbackLabel = Array.IndexOf(labels, "intent:feedback");
+        _statusLabel = Array.IndexOf(labels, "intent:status");
         _typos = typos;
         _stopwords = stopwords;
         _concepts = concepts;
@@ -738,7 +740,10 @@ public sealed class RecognizerIndex : IRecognizer
                 cue = label;
             }
         });
-        return new ConceptEvidence(referral, cue, several, _noneLabel) { Report = shape.Report };
+        // A full feedback code ("PA-2026-000123") says the message follows a feedback (intent:status): a tracking
+        // cue ("tới đâu rồi") in it does not contradict that.
+        var code = _statusLabel >= 0 && normalized.TicketCodes.Any(c => c.StartsWith("PA-", StringComparison.Ordinal));
+        return new ConceptEvidence(referral, cue, several, _noneLabel) { Report = shape.Report, Exempt = code ? _statusLabel : -1 };
     }
 
     /// <summary>Ids of the <paramref name="count"/> highest positive scores, best first (ties: lower id first).</summary>

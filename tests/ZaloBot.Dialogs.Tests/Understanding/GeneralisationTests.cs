@@ -79,17 +79,6 @@ public class GeneralisationTests
         Assert.That(with.TopConfidence, Is.GreaterThan(without.TopConfidence + 0.1));
     }
 
-    [TestCase("số điện thoại công an phường 5", "co-quan-khac")]
-    [TestCase("làm visa đi Hàn Quốc ở đâu", "nuoc-ngoai")]
-    [TestCase("nhà mình bị cúp nước từ sáng, khi nào có nước lại", "dien-nuoc")]
-    public void Recognize_OtherBodysBusiness_NoneWithReferral(string message, string referral)
-    {
-        var recognition = RepositoryContent.Recognizer.Recognize(message);
-
-        Assert.That(recognition.Decision, Is.EqualTo(RecognitionDecision.None), () => string.Join(", ", recognition.Candidates));
-        Assert.That(recognition.Referral?.Key, Is.EqualTo(referral));
-    }
-
     [TestCase("quán phở nào ngon ở quận 3")]
     [TestCase("bấm vào link này để nhận quà miễn phí")]
     [TestCase("giá xăng hôm nay bao nhiêu")]

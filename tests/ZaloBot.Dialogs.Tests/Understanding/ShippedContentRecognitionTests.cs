@@ -63,11 +63,15 @@ public class ShippedContentRecognitionTests
     [TestCase("làm hộ chiếu cho con đi du học ở đâu vậy ad", "ho-chieu")]
     [TestCase("rút bảo hiểm xã hội một lần cần giấy tờ gì", "bao-hiem")]
     [TestCase("quyết toán thuế thu nhập cá nhân năm nay nộp ở đâu", "thue")]
+    [TestCase("số điện thoại công an phường 5", "co-quan-khac")]
+    [TestCase("làm visa đi Hàn Quốc ở đâu", "nuoc-ngoai")]
+    [TestCase("nhà mình bị cúp nước từ sáng, khi nào có nước lại", "dien-nuoc")]
     public void Recognize_OtherAgencysProcedure_NoneWithReferral(string message, string referral)
     {
         var recognition = RepositoryContent.Recognizer.Recognize(message);
 
         Assert.That(recognition.TopLabel, Is.EqualTo(Recognition.None), () => string.Join(", ", recognition.Candidates));
+        Assert.That(recognition.Decision, Is.EqualTo(RecognitionDecision.None));
         Assert.That(recognition.Referral?.Key, Is.EqualTo(referral));
     }
 

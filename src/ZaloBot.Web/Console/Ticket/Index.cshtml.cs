@@ -12,10 +12,10 @@ namespace ZaloBot.Web.Console.Ticket;
 
 /// <summary>
 /// One ticket: what the citizen wrote, photos, location, consented contact, transcript, timeline, deliveries, and the
-/// actions. Actions go through <see cref="TicketDesk"/> with the xmin the page was rendered with; on a conflict the page
+/// actions. Actions go through <see cref="StaffTicketDesk"/> with the xmin the page was rendered with; on a conflict the page
 /// shows the latest state and keeps what the user typed.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, StaffTicketDesk desk, TicketTexts texts, TimeProvider time) : PageModel
 {
     public View? Ticket { get; private set; }
 
@@ -73,13 +73,32 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvide
     public Task<IActionResult> OnPostReopenAsync(long id, uint version, string? reason, CancellationToken cancellationToken) =>
         RunAsync(id, reason, actor => desk.ReopenAsync(actor, id, version, reason, cancellationToken), cancellationToken);
 
+    /// <summary>One-click resend of a message held as "unknown — check" (editors only, on a ticket they may see; audited).</summary>
+    public async Task<IActionResult> OnPostResendAsync(long id, long messageId, [FromServices] HeldMessageResender resender, CancellationToken cancellationToken)
+    {
+        var actor = StaffActor.From(User);
+        if (!actor.CanEditTickets)
+        {
+            return Forbid();
+        }
+
+        if (!await actor.Visible(db.Tickets.AsNoTracking()).AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // Posted twice (or already resent by a colleague): the row is no longer held and nothing happens.
+        await resender.ResendAsync(actor, id, messageId, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
     private async Task<IActionResult> RunAsync(long id, string? draft, Func<StaffActor, Task<TicketActionResult>> action, CancellationToken cancellationToken, Guid? replyKey = null)
     {
         var result = await action(StaffActor.From(User));
         switch (result.Outcome)
         {
             case TicketActionOutcome.Done:
-                TempData["Flash"] = result.Message;
+                TempData["Flash"] = texts.Message(result);
                 return RedirectToPage(new { id });
             case TicketActionOutcome.NotFound:
                 return NotFound();
@@ -90,7 +109,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvide
                     return NotFound();
                 }
 
-                Error = result.Message;
+                Error = texts.Message(result);
                 Draft = draft;
                 // After a conflict the reply may be sent again on purpose (the first attempt sent nothing): keep its key
                 // only for "window closed"/"invalid", where a retry of the same text is the same reply.
@@ -187,6 +206,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvide
         OutboundState.Delivered => "Đã nhận",
         OutboundState.Seen => "Đã xem",
         OutboundState.Failed => "Thất bại",
+        OutboundState.Unknown => "Chưa rõ — cần kiểm tra",
         _ => state.ToString(),
     };
 

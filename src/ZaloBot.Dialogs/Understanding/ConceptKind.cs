@@ -10,4 +10,5 @@ internal enum ConceptKind : byte
     Ask,
     Referral,
     Complain,
+    Topic,
 }

@@ -94,13 +94,15 @@ public sealed class ConceptThesaurus
     internal CompiledConcepts Compile(TextNormalizer normalizer, Func<string, string> canonical)
     {
         var names = _entries.Select(e => e.Concept).ToArray();
-        var byFirst = new Dictionary<string, List<(string[] Words, int Concept)>>(StringComparer.Ordinal);
+        var byFirst = new Dictionary<string, List<(string[] Words, string?[] Tones, int Concept)>>(StringComparer.Ordinal);
         var words = new HashSet<string>(StringComparer.Ordinal);
         for (var c = 0; c < _entries.Count; c++)
         {
             foreach (var phrase in _entries[c].Phrases)
             {
-                var tokens = normalizer.Normalize(phrase).Tokens.Select(t => canonical(t.Folded)).ToArray();
+                var normalized = normalizer.Normalize(phrase).Tokens;
+                var tokens = normalized.Select(t => canonical(t.Folded)).ToArray();
+                var tones = normalized.Select(CompiledConcepts.ToneOf).ToArray();
                 if (tokens.Length == 0)
                 {
                     continue;
@@ -112,9 +114,9 @@ public sealed class ConceptThesaurus
                     byFirst[tokens[0]] = list = [];
                 }
 
-                if (!list.Exists(e => e.Concept == c && e.Words.AsSpan().SequenceEqual(tokens)))
+                if (!list.Exists(e => e.Concept == c && e.Words.AsSpan().SequenceEqual(tokens) && e.Tones.AsSpan().SequenceEqual(tones)))
                 {
-                    list.Add((tokens, c));
+                    list.Add((tokens, tones, c));
                 }
             }
         }

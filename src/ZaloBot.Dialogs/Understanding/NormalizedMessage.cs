@@ -20,5 +20,8 @@ public sealed record NormalizedMessage(
     /// <summary>Token standing for a phone number in <see cref="Tokens"/>.</summary>
     public const string PhoneToken = "#phone";
 
+    /// <summary>True when <see cref="QuestionSentence"/> ends in '?' (false: it is only the last sentence).</summary>
+    public bool QuestionMarked { get; init; }
+
     public string FoldedText => string.Join(' ', Tokens.Select(t => t.Folded));
 }

@@ -115,6 +115,24 @@ public sealed class RecognizerOptions
     /// </summary>
     public double DisagreementFactor { get; set; } = 0.75;
 
+    /// <summary>
+    /// A sentence of at least this many words is a story: its question starts at its last "cho hỏi" / "xin hỏi" (the
+    /// words before weigh <see cref="ContextSentenceWeight"/>). Questions alone have 3-15 words.
+    /// </summary>
+    public int LongSentenceWords { get; set; } = 20;
+
+    /// <summary>
+    /// A cancel cue ("quay lại", "thôi", "dừng lại") counts only in a message of at most this many words: "hủy",
+    /// "thôi khỏi" cancel, but "lần nào cũng hẹn mai quay lại" in a complaint does not (cancel phrasings have 1-7 words).
+    /// </summary>
+    public int CancelCueMaxWords { get; set; } = 8;
+
+    /// <summary>
+    /// Bonus to <c>intent:feedback</c> for a message shaped like a report of a local problem (<see cref="ReportShape.Report"/>:
+    /// a problem predicate with an object, a place or a time span; half with a question word); 0 = off.
+    /// </summary>
+    public double ReportWeight { get; set; } = 0.1;
+
     /// <summary>Weight of the report-shape features (<see cref="ReportShape"/>: object + problem, no question…).</summary>
     public double ShapeWeight { get; set; } = 1.0;
 
@@ -122,7 +140,7 @@ public sealed class RecognizerOptions
     /// Share of a label's score that comes from the learned gate (logistic regression over the same features that
     /// tells FAQ questions, each intent and out-of-scope messages apart); 0 turns the gate off.
     /// </summary>
-    public double GateWeight { get; set; } = 0.5;
+    public double GateWeight { get; set; } = 0.3;
 
     /// <summary>Augmented variants per exemplar the gate trains on (story opener, word left out, letter dropped).</summary>
     public int GateAugmentations { get; set; } = 2;
@@ -164,6 +182,9 @@ public sealed class RecognizerOptions
         Require(ConceptWeight is >= 0 and <= 5, "RecognizerOptions.ConceptWeight must be in [0, 5].");
         Require(CueWeight is >= 0 and <= 1, "RecognizerOptions.CueWeight must be in [0, 1].");
         Require(DisagreementFactor is > 0 and <= 1, "RecognizerOptions.DisagreementFactor must be in (0, 1].");
+        Require(LongSentenceWords is >= 5 and <= 1000, "RecognizerOptions.LongSentenceWords must be 5-1000.");
+        Require(CancelCueMaxWords is >= 1 and <= 100, "RecognizerOptions.CancelCueMaxWords must be 1-100.");
+        Require(ReportWeight is >= 0 and <= 1, "RecognizerOptions.ReportWeight must be in [0, 1].");
         Require(ShapeWeight is >= 0 and <= 5, "RecognizerOptions.ShapeWeight must be in [0, 5].");
         Require(GateWeight is >= 0 and <= 1, "RecognizerOptions.GateWeight must be in [0, 1].");
         Require(GateAugmentations is >= 0 and <= 10, "RecognizerOptions.GateAugmentations must be 0-10.");

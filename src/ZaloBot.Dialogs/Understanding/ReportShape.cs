@@ -8,7 +8,7 @@ namespace ZaloBot.Dialogs.Understanding;
 /// problem is an object + a problem, often with a span, and no question: that conjunction is a feature of its own,
 /// so a report with words no exemplar has still looks like the reports the recognizer knows.
 /// </summary>
-internal readonly record struct ReportShape(float Object, float Problem, float Span, float Ask, float Referral, float Complain)
+internal readonly record struct ReportShape(float Object, float Problem, float Span, float Ask, float Referral, float Complain, float Topic = 0)
 {
     /// <summary>The kind of a concept name ("problem.broken" → <see cref="ConceptKind.Problem"/>).</summary>
     public static ConceptKind KindOf(string concept) => concept[..Math.Max(0, concept.IndexOf('.', StringComparison.Ordinal))] switch
@@ -19,6 +19,7 @@ internal readonly record struct ReportShape(float Object, float Problem, float S
         "ask" => ConceptKind.Ask,
         "referral" => ConceptKind.Referral,
         "act" when concept == "act.complain" => ConceptKind.Complain,
+        "topic" => ConceptKind.Topic,
         _ => ConceptKind.Other,
     };
 
@@ -30,8 +31,18 @@ internal readonly record struct ReportShape(float Object, float Problem, float S
         ConceptKind.Ask => this with { Ask = Math.Max(Ask, weight) },
         ConceptKind.Referral => this with { Referral = Math.Max(Referral, weight) },
         ConceptKind.Complain => this with { Complain = Math.Max(Complain, weight) },
+        ConceptKind.Topic => this with { Topic = Math.Max(Topic, weight) },
         _ => this,
     };
+
+    /// <summary>
+    /// A problem predicate with an object/place or a time span: 1 without a question word, 0.5 with one (a report that
+    /// also asks "where do I send this?"); a problem predicate alone, stated without a question ("bắt photo hộ khẩu
+    /// trong khi đã bỏ sổ"), 0.5; otherwise 0.
+    /// </summary>
+    public float Report => Problem <= 0 ? 0f
+        : Object > 0 || Span > 0 ? (Ask > 0 ? 0.5f : 1f)
+        : Ask > 0 ? 0f : 0.5f;
 
     /// <summary>Emits the shape features (names starting with "shape:") with their weights.</summary>
     public void AddFeatures(Action<string, float> add)
@@ -60,6 +71,17 @@ internal readonly record struct ReportShape(float Object, float Problem, float S
         if (Referral > 0)
         {
             add(Ask > 0 ? "shape:referral-ask" : "shape:referral", Referral);
+            // Another agency's word inside a procedure of the office ("sao y căn cước", "dùng VNeID đăng nhập dịch
+            // vụ công") or inside a complaint ("bắt photo hộ khẩu"): not the other agency's business.
+            if (Topic > 0)
+            {
+                add("shape:referral-topic", Math.Min(Referral, Topic));
+            }
+
+            if (Problem > 0)
+            {
+                add("shape:referral-problem", Math.Min(Referral, Problem));
+            }
         }
     }
 }

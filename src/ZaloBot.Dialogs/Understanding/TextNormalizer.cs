@@ -170,7 +170,7 @@ public sealed partial class TextNormalizer
         Flush();
         var sentenceCount = sentenceHasTokens ? sentence + 1 : sentence;
         var questionSentence = lastQuestion >= 0 ? lastQuestion : Math.Max(0, sentenceCount - 1);
-        return new NormalizedMessage(tokens, codes, phones, sentenceCount, questionSentence);
+        return new NormalizedMessage(tokens, codes, phones, sentenceCount, questionSentence) { QuestionMarked = lastQuestion >= 0 };
     }
 
     private void AddWord(string raw, int sentence, List<MessageToken> tokens)

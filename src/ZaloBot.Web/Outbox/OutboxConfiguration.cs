@@ -9,6 +9,7 @@ public static class OutboxConfiguration
     {
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OutboxWorkSignal>();
+        builder.Services.AddSingleton<OutboxPacer>();
         builder.Services.AddScoped<OutboxSender>();
         builder.Services.AddScoped<HeldMessageResender>();
 

@@ -20,6 +20,7 @@ namespace ZaloBot.Web.Outbox;
 public sealed class OutboxWorker(
     IServiceScopeFactory scopes,
     OutboxWorkSignal signal,
+    OutboxPacer pacer,
     WorkerHeartbeats heartbeats,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -36,7 +37,23 @@ public sealed class OutboxWorker(
     private readonly OutboxOptions _options = options.Value;
     private long _lastStuckCheck;
 
+    /// <summary>
+    /// Two lanes, each claiming only its own priority: interactive replies never wait for a batch of notifications
+    /// (paced by <see cref="OutboxPacer"/>, a batch of 50 can take seconds while citizens chat) to finish.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.WhenAll(RunLaneAsync(OutboundPriority.Interactive, stoppingToken), RunLaneAsync(OutboundPriority.Notification, stoppingToken));
+        }
+        finally
+        {
+            heartbeats.Remove(Name);
+        }
+    }
+
+    private async Task RunLaneAsync(OutboundPriority lane, CancellationToken stoppingToken)
     {
         try
         {
@@ -47,13 +64,13 @@ public sealed class OutboxWorker(
                 var claimed = 0;
                 try
                 {
-                    if (_lastStuckCheck == 0 || time.GetElapsedTime(_lastStuckCheck) >= StuckCheckEvery)
+                    if (lane == OutboundPriority.Interactive && (_lastStuckCheck == 0 || time.GetElapsedTime(_lastStuckCheck) >= StuckCheckEvery))
                     {
                         _lastStuckCheck = time.GetTimestamp();
                         await ResolveStuckAsync(stoppingToken);
                     }
 
-                    claimed = await RunOnceAsync(stoppingToken);
+                    claimed = await RunOnceAsync(lane, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -70,20 +87,19 @@ public sealed class OutboxWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        finally
-        {
-            heartbeats.Remove(Name);
-        }
     }
 
-    /// <summary>Claims and sends one batch; returns how many rows were claimed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Claims and sends one batch of either priority (Interactive first); returns how many rows were claimed.</summary>
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken) => RunOnceAsync(null, cancellationToken);
+
+    /// <summary>Claims and sends one batch of <paramref name="lane"/> (null: both); returns how many rows were claimed.</summary>
+    public async Task<int> RunOnceAsync(OutboundPriority? lane, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
         List<OutboundMessage> rows;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            rows = await ClaimAsync(scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>(), token, cancellationToken);
+            rows = await ClaimAsync(scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>(), token, lane, cancellationToken);
         }
 
         if (rows.Count == 0)
@@ -104,6 +120,15 @@ public sealed class OutboxWorker(
                         OutboxSendOutcome outcome;
                         try
                         {
+                            if (row.Priority == OutboundPriority.Notification)
+                            {
+                                await pacer.WaitForNotificationAsync(ct);
+                            }
+                            else
+                            {
+                                pacer.TakeInteractive();
+                            }
+
                             outcome = await sender.SendAsync(row, ct);
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -130,26 +155,31 @@ public sealed class OutboxWorker(
         return rows.Count;
     }
 
-    private async Task<List<OutboundMessage>> ClaimAsync(ZaloBotDbContext db, Guid token, CancellationToken cancellationToken)
+    private async Task<List<OutboundMessage>> ClaimAsync(ZaloBotDbContext db, Guid token, OutboundPriority? lane, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var claimedUntil = now + _options.ClaimTimeout;
+        var from = (int)(lane ?? OutboundPriority.Interactive);
+        var to = (int)(lane ?? OutboundPriority.Notification);
         return await db.OutboundMessages.FromSqlInterpolated($"""
             UPDATE outbound_messages o
             SET state = {(int)OutboundState.Sending}, claim_token = {token}, attempted_at = NULL, next_attempt_at = {claimedUntil}
             WHERE o.id IN (
-                SELECT m.id FROM outbound_messages m
-                WHERE m.state = {(int)OutboundState.Queued} AND m.next_attempt_at <= {now}
-                  AND NOT EXISTS (
-                      SELECT 1 FROM outbound_messages e
-                      WHERE e.zalo_user_id = m.zalo_user_id AND e.id <> m.id
-                        AND (e.state = {(int)OutboundState.Sending}
-                             OR (e.state = {(int)OutboundState.Queued} AND e.id < m.id AND e.priority <= m.priority
-                                 AND e.next_attempt_at > {now})))
-                  AND pg_try_advisory_xact_lock(hashtext('outbox:' || m.zalo_user_id))
-                ORDER BY m.priority, m.id
-                LIMIT {_options.BatchSize}
-                FOR UPDATE SKIP LOCKED)
+                SELECT c.id FROM (
+                    SELECT m.id, m.zalo_user_id FROM outbound_messages m
+                    WHERE m.state = {(int)OutboundState.Queued} AND m.next_attempt_at <= {now} AND m.priority BETWEEN {from} AND {to}
+                      AND NOT EXISTS (
+                          SELECT 1 FROM outbound_messages e
+                          WHERE e.zalo_user_id = m.zalo_user_id AND e.id <> m.id
+                            AND (e.state = {(int)OutboundState.Sending}
+                                 OR (e.state = {(int)OutboundState.Queued} AND e.id < m.id AND e.priority <= m.priority
+                                     AND e.next_attempt_at > {now})))
+                    ORDER BY m.priority, m.id
+                    LIMIT {_options.BatchSize}
+                    FOR UPDATE OF m SKIP LOCKED) c
+                -- Outside the LIMIT on purpose: inside, PostgreSQL took the lock for every queued row before limiting
+                -- (10,000 advisory locks per claim with a broadcast queued: a 30 s claim, the interactive lane starved).
+                WHERE pg_try_advisory_xact_lock(hashtext('outbox:' || c.zalo_user_id)))
             RETURNING o.*
             """).AsNoTracking().ToListAsync(cancellationToken);
     }

@@ -139,6 +139,9 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
             // The claim's per-user checks (a row in flight, an earlier row waiting) look only at live rows; without this
             // each candidate scanned every row the user was ever sent.
             o.HasIndex(x => new { x.ZaloUserId, x.Id }).HasFilter("state IN (0, 1)").HasDatabaseName("ix_outbound_messages_live_user");
+            // The claim's order (priority, then id) among Queued rows, read in order so a claim stops after its batch
+            // instead of sorting the whole queue (a 10,000-row broadcast).
+            o.HasIndex(x => new { x.Priority, x.Id }).HasFilter("state = 0").HasDatabaseName("ix_outbound_messages_queued_order");
             o.Property(x => x.Payload).HasColumnType("jsonb");
         });
 

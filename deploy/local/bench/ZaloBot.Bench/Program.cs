@@ -6,6 +6,7 @@ using ZaloBot.Bench;
 // bare URL REDIS PREFIX APPID SECRET   – the bare ingest endpoint (verify + SET NX + XADD) to compare against
 // gen COUNT FILE APPID SECRET OAID       – pre-signed webhook requests for wrk, one "mac<TAB>body" per line
 // e2e BASEURL APPID SECRET OAID RATE SECONDS – first-request latency, then end-to-end latency at RATE events/s
+// faults|perf WEBDLL FAKEDLL PGCONN PGPORT REDISPORT WORKDIR [SCENARIO…] – the fault suite / the performance runs (Faults/)
 var mode = args.Length > 0 ? args[0] : "";
 switch (mode)
 {
@@ -18,8 +19,16 @@ switch (mode)
     case "e2e":
         return await EndToEnd.RunAsync(new Uri(args[1]), args[2], args[3], args[4],
             int.Parse(args[5], CultureInfo.InvariantCulture), int.Parse(args[6], CultureInfo.InvariantCulture));
+    case "faults" or "perf":
+    {
+        using var suite = new ZaloBot.Bench.Faults.FaultSuite(new ZaloBot.Bench.Faults.FaultSuiteSettings(
+            args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture), int.Parse(args[5], CultureInfo.InvariantCulture), args[6],
+            args.Skip(7).ToHashSet(), Performance: mode == "perf",
+            SoakSeconds: int.Parse(Environment.GetEnvironmentVariable("SOAK_SECONDS") ?? "600", CultureInfo.InvariantCulture)));
+        return await suite.RunAsync();
+    }
     default:
-        Console.Error.WriteLine("usage: ZaloBot.Bench bare|gen|e2e …");
+        Console.Error.WriteLine("usage: ZaloBot.Bench bare|gen|e2e|faults …");
         return 2;
 }
 

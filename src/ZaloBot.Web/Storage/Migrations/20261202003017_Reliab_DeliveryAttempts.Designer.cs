@@ -1969,6 +1969,10 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.HasIndex("ZaloMessageId")
                         .HasDatabaseName("ix_outbound_messages_zalo_message_id");
 
+                    b.HasIndex("Priority", "Id")
+                        .HasDatabaseName("ix_outbound_messages_queued_order")
+                        .HasFilter("state = 0");
+
                     b.HasIndex("ZaloUserId", "Id")
                         .HasDatabaseName("ix_outbound_messages_live_user")
                         .HasFilter("state IN (0, 1)");

@@ -43,6 +43,12 @@ namespace ZaloBot.Web.Storage.Migrations
                 columns: new[] { "zalo_user_id", "id" },
                 filter: "state IN (0, 1)");
 
+            migrationBuilder.CreateIndex(
+                name: "ix_outbound_messages_queued_order",
+                table: "outbound_messages",
+                columns: new[] { "priority", "id" },
+                filter: "state = 0");
+
             // Rows written before this migration: turn replies are the bot's (safe to repeat); a row in Sending during
             // the upgrade may have been attempted, so it counts as attempted (the stuck rule then decides by kind).
             migrationBuilder.Sql("UPDATE outbound_messages SET safe_to_repeat = TRUE WHERE idempotency_key LIKE 'turn:%';");
@@ -54,6 +60,10 @@ namespace ZaloBot.Web.Storage.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "ix_outbound_messages_live_user",
+                table: "outbound_messages");
+
+            migrationBuilder.DropIndex(
+                name: "ix_outbound_messages_queued_order",
                 table: "outbound_messages");
 
             migrationBuilder.DropColumn(

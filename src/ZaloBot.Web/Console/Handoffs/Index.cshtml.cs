@@ -13,7 +13,7 @@ namespace ZaloBot.Web.Console.Handoffs;
 /// outbox (each line also in the transcript), and hand back to the bot (Closed). While a request is Active the dialog
 /// engine must stay silent for that citizen.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, ConsoleTexts texts, TimeProvider time) : PageModel
 {
     public HandoffRequest? Handoff { get; private set; }
 
@@ -40,7 +40,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
 
         if (handoff.State != HandoffState.Waiting || handoff.Version != version)
         {
-            return await FailAsync(id, "Yêu cầu này đã được cán bộ khác nhận hoặc đã kết thúc.", cancellationToken);
+            return await FailAsync(id, texts.HandoffAlreadyTaken, cancellationToken);
         }
 
         var actor = StaffActor.From(User);
@@ -49,7 +49,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
         handoff.TakenByUserId = actor.UserId;
         handoff.TakenAt = now;
         Audit(actor, "handoff.take", id, now);
-        var result = await SaveAsync(id, "Bạn đang trò chuyện với công dân.", cancellationToken);
+        var result = await SaveAsync(id, texts.HandoffTaken, cancellationToken);
         if (Error is null)
         {
             // Only the staff member who won the take tells the bot to go quiet (and the citizen that staff joined).
@@ -70,12 +70,12 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
         var actor = StaffActor.From(User);
         if (handoff.State != HandoffState.Active || handoff.TakenByUserId != actor.UserId)
         {
-            return await FailAsync(id, "Bạn chưa nhận cuộc trò chuyện này.", cancellationToken);
+            return await FailAsync(id, texts.HandoffNotYours, cancellationToken);
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return await FailAsync(id, "Tin nhắn trống.", cancellationToken);
+            return await FailAsync(id, texts.HandoffMessageEmpty, cancellationToken);
         }
 
         var key = $"handoff:{id}:{messageKey:N}";
@@ -107,7 +107,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
         handoff.State = HandoffState.Closed;
         handoff.ClosedAt = now;
         Audit(actor, "handoff.close", id, now);
-        var result = await SaveAsync(id, "Đã trả cuộc trò chuyện cho trợ lý tự động.", cancellationToken);
+        var result = await SaveAsync(id, texts.HandoffReleased, cancellationToken);
         if (Error is null)
         {
             await handover.ReleasedAsync(handoff.ZaloUserId, id, cancellationToken);
@@ -135,7 +135,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return await FailAsync(id, "Yêu cầu này vừa được cán bộ khác cập nhật. Vui lòng xem lại.", cancellationToken);
+            return await FailAsync(id, texts.HandoffConflict, cancellationToken);
         }
 
         if (message is not null)

@@ -6,8 +6,6 @@ using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Organisation;
 using ZaloBot.Web.Storage;
-using DialogStatus = ZaloBot.Dialogs.Ports.TicketStatus;
-using TicketStatus = ZaloBot.Web.Feedback.TicketStatus;
 
 namespace ZaloBot.Web.Conversations;
 
@@ -75,10 +73,10 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes) : IFeedbackDesk
     private static TicketView ToView(CitizenTicket t, string? unitName) => new(
         t.Code, t.CategoryName, t.Status switch
         {
-            TicketStatus.Received => DialogStatus.Received,
-            TicketStatus.Answered => DialogStatus.Answered,
-            TicketStatus.Closed or TicketStatus.Rejected => DialogStatus.Closed,
-            _ => DialogStatus.InProgress,
+            TicketStatus.Received => TicketProgress.Received,
+            TicketStatus.Answered => TicketProgress.Answered,
+            TicketStatus.Closed or TicketStatus.Rejected => TicketProgress.Closed,
+            _ => TicketProgress.InProgress,
         },
         unitName, t.DueDate, t.LatestReply, t.CreatedAt);
 

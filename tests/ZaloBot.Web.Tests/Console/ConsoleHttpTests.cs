@@ -266,7 +266,7 @@ public sealed class ConsoleHttpTests
         long id;
         await using (var db = _world.Database.CreateContext())
         {
-            var handoff = new Web.Conversations.HandoffRequest { ZaloUserId = "zalo-handoff-http", RequestedAt = DateTimeOffset.UnixEpoch, State = Web.Conversations.HandoffState.Waiting };
+            var handoff = new Web.Conversations.HandoffRequest { ZaloUserId = "zalo-handoff-http", RequestedAt = DateTimeOffset.UnixEpoch, State = Web.Conversations.HandoffRequestState.Waiting };
             db.HandoffRequests.Add(handoff);
             await db.SaveChangesAsync();
             id = handoff.Id;
@@ -297,7 +297,7 @@ public sealed class ConsoleHttpTests
         Assert.That(denied.Headers.Location!.ToString(), Does.Contain("/console/denied"));
         await using var check = _world.Database.CreateContext();
         var saved = await check.HandoffRequests.SingleAsync(h => h.Id == id);
-        Assert.That(saved.State, Is.EqualTo(Web.Conversations.HandoffState.Active));
+        Assert.That(saved.State, Is.EqualTo(Web.Conversations.HandoffRequestState.Active));
         Assert.That(await check.OutboundMessages.CountAsync(o => o.ZaloUserId == "zalo-handoff-http"), Is.EqualTo(1));
     }
 

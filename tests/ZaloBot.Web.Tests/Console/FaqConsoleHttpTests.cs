@@ -8,7 +8,6 @@ using ZaloBot.Dialogs.Faq;
 using ZaloBot.Dialogs.Understanding;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Tests.Infrastructure;
-using StoredFaqEntry = ZaloBot.Web.Faq.FaqEntry;
 
 namespace ZaloBot.Web.Tests.Console;
 

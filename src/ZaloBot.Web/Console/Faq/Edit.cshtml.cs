@@ -8,7 +8,6 @@ using ZaloBot.Web.Faq;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 using DialogFaqEntry = ZaloBot.Dialogs.Faq.FaqEntry;
-using StoredFaqEntry = ZaloBot.Web.Faq.FaqEntry;
 
 namespace ZaloBot.Web.Console.Faq;
 

@@ -119,7 +119,7 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, ConsoleTex
             .ToList();
     }
 
-    private static bool Matches(ZaloBot.Web.Faq.FaqEntry entry, string[] terms)
+    private static bool Matches(ZaloBot.Web.Faq.StoredFaqEntry entry, string[] terms)
     {
         var haystack = Fold(string.Join(' ', [entry.Slug.Replace('-', ' '), entry.Question, .. entry.Phrasings]));
         return terms.All(t => haystack.Contains(t, StringComparison.Ordinal));

@@ -38,14 +38,14 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Cons
             return NotFound();
         }
 
-        if (handoff.State != HandoffState.Waiting || handoff.Version != version)
+        if (handoff.State != HandoffRequestState.Waiting || handoff.Version != version)
         {
             return await FailAsync(id, texts.HandoffAlreadyTaken, cancellationToken);
         }
 
         var actor = StaffActor.From(User);
         var now = time.GetUtcNow();
-        handoff.State = HandoffState.Active;
+        handoff.State = HandoffRequestState.Active;
         handoff.TakenByUserId = actor.UserId;
         handoff.TakenAt = now;
         Audit(actor, "handoff.take", id, now);
@@ -68,7 +68,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Cons
         }
 
         var actor = StaffActor.From(User);
-        if (handoff.State != HandoffState.Active || handoff.TakenByUserId != actor.UserId)
+        if (handoff.State != HandoffRequestState.Active || handoff.TakenByUserId != actor.UserId)
         {
             return await FailAsync(id, texts.HandoffNotYours, cancellationToken);
         }
@@ -97,14 +97,14 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Cons
             return NotFound();
         }
 
-        if (handoff.State == HandoffState.Closed)
+        if (handoff.State == HandoffRequestState.Closed)
         {
             return RedirectToPage(new { id });
         }
 
         var actor = StaffActor.From(User);
         var now = time.GetUtcNow();
-        handoff.State = HandoffState.Closed;
+        handoff.State = HandoffRequestState.Closed;
         handoff.ClosedAt = now;
         Audit(actor, "handoff.close", id, now);
         var result = await SaveAsync(id, texts.HandoffReleased, cancellationToken);
@@ -175,7 +175,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Cons
         TakenByName = takenBy is null ? null : await db.Users.Where(u => u.Id == takenBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         var lastInteraction = await db.Citizens.Where(c => c.ZaloUserId == zaloUserId).Select(c => c.LastInteractionAt).SingleOrDefaultAsync(cancellationToken);
         Window = new ReplyWindow(lastInteraction, time.GetUtcNow());
-        IsMine = Handoff.State == HandoffState.Active && Handoff.TakenByUserId == StaffActor.From(User).UserId;
+        IsMine = Handoff.State == HandoffRequestState.Active && Handoff.TakenByUserId == StaffActor.From(User).UserId;
         return true;
     }
 }

@@ -934,7 +934,7 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("transcript", (string)null);
                 });
 
-            modelBuilder.Entity("ZaloBot.Web.Faq.FaqEntry", b =>
+            modelBuilder.Entity("ZaloBot.Web.Faq.StoredFaqEntry", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

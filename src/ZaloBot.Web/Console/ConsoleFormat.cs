@@ -1,5 +1,5 @@
 using System.Globalization;
-using ZaloBot.Web.Calendar;
+using ZaloBot.Dialogs.Engine;
 
 namespace ZaloBot.Web.Console;
 
@@ -9,7 +9,7 @@ public static class ConsoleFormat
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     public static string Time(DateTimeOffset instant) =>
-        instant.ToOffset(WorkingDayCalendar.VietnamOffset).ToString("dd/MM/yyyy HH:mm", Vi);
+        VietnamTime.Local(instant).ToString("dd/MM/yyyy HH:mm", Vi);
 
     public static string Time(DateTimeOffset? instant) => instant is { } i ? Time(i) : "";
 

@@ -147,6 +147,8 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
 
         builder.Entity<HandoffRequest>().HasIndex(h => new { h.State, h.RequestedAt });
         builder.Entity<HandoffRequest>().HasIndex(h => h.ZaloUserId);
+        // The retention worker deletes old processed markers by age (Retention:ProcessedEvents).
+        builder.Entity<ProcessedEvent>().HasIndex(p => p.ProcessedAt);
 
         builder.Entity<AuditEntry>().HasIndex(a => a.At);
 

@@ -883,6 +883,9 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.HasKey("Key")
                         .HasName("pk_processed_events");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_processed_events_processed_at");
+
                     b.ToTable("processed_events", (string)null);
                 });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures in docs/performance.md and docs/understanding.md).
 #   ./zalobot bench ingest          signed webhook events over HTTP against the running service (wrk)
+#   ./zalobot bench compare [REF]   end-to-end p99 at 50 events/s, REF's build vs this one, alternated in one run
 #   ./zalobot bench understanding   recognizer latency, index memory and rebuild time on 2,000 FAQ entries
 #   ./zalobot bench queue [N]       the console queue page with 100,000 tickets
 set -euo pipefail
@@ -10,5 +11,6 @@ case "${1:-}" in
   ingest) shift; exec "$ROOT/deploy/local/bench-ingest.sh" "$@" ;;
   understanding) shift; exec dotnet run -c Release --project "$ROOT/tests/ZaloBot.Benchmarks" -- understanding --content "$ROOT/content" "$@" ;;
   queue) shift; exec "$ROOT/deploy/local/bench-queue.sh" "$@" ;;
-  *) echo "usage: bench.sh ingest|understanding|queue" >&2; exit 2 ;;
+  compare) shift; exec "$ROOT/deploy/local/bench-compare.sh" "$@" ;;
+  *) echo "usage: bench.sh ingest|understanding|queue|compare [REF]" >&2; exit 2 ;;
 esac

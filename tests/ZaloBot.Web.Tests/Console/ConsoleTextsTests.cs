@@ -34,9 +34,9 @@ public sealed class ConsoleTextsTests
     {
         var sources = Directory.EnumerateFiles(DeployFiles.PathOf("src", "ZaloBot.Web"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.EndsWith("ConsoleTexts.cs", StringComparison.Ordinal))
-            .Select(File.ReadAllText)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            // The declarations themselves do not count as a use (ConsoleTexts.Duration uses its own four texts).
+            .Select(f => Regex.Replace(File.ReadAllText(f), @"public string \w+ \{ get; set; \}", ""))
             .ToList();
         var unused = typeof(ConsoleTexts).GetProperties()
             .Where(p => p.PropertyType == typeof(string))

@@ -17,7 +17,7 @@ namespace ZaloBot.Web.Hosting;
 public static class CommandHost
 {
     /// <param name="environmentName">The environment; by default DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT, as for the service.</param>
-    /// <param name="configure">Last changes before the host is built (tests point it at their own database).</param>
+    /// <param name="configure">Runs before the modules read their settings (tests point it at their own database).</param>
     public static IHost Build(string[] args, string? environmentName = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -30,6 +30,7 @@ public static class CommandHost
             EnvironmentName = environmentName
                 ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"),
         });
+        configure?.Invoke(builder);
         builder.AddServiceOptions();
         builder.AddObservability();
         builder.AddStorage();
@@ -39,7 +40,6 @@ public static class CommandHost
         builder.AddFaq();
         builder.AddZaloTokens();
         builder.AddOaConnection();
-        configure?.Invoke(builder);
         // The modules register their workers (the FAQ index, telemetry exporters) for the service; a command runs
         // once and exits, so none of them may start.
         builder.Services.RemoveAll<IHostedService>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ZaloBot.Dialogs.Content;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Web.Citizens;
+using ZaloBot.Web.Hosting;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
 using ZaloBot.Zalo.Events;
@@ -60,12 +61,11 @@ public sealed class TurnCommitter(
             {
                 // Another turn saved this citizen's state (or committed this very event) since we read: run again on
                 // what is stored now. Nothing of this attempt was committed.
-                logger.LogInformation("Turn {Key} of {ZaloUserId} conflicted ({Error}); re-running (attempt {Attempt})",
-                    turn.Key, turn.ZaloUserId, ex.GetType().Name, attempt);
+                PersonalDataLog.TurnConflict(logger, turn.Key, turn.ZaloUserId, ex.GetType().Name, attempt);
             }
         }
 
-        throw new InvalidOperationException($"Conversation state of {turn.ZaloUserId} kept changing; the event will be retried.");
+        throw new InvalidOperationException("The citizen's conversation state kept changing; the event will be retried.");
     }
 
     /// <summary>A message a human sent from the OA Manager: a transcript line and the marker, no turn.</summary>
@@ -123,7 +123,7 @@ public sealed class TurnCommitter(
         for (var i = 0; i < payloads.Count; i++)
         {
             var key = TurnKey(turn.Key, i);
-            db.OutboundMessages.Add(payloads[i].ToOutbound(userId, key, OutboundPriority.Interactive, now));
+            db.OutboundMessages.Add(payloads[i].ToOutbound(userId, key, OutboundPriority.Interactive, now, safeToRepeat: true));
             db.Transcript.Add(Line(userId, TranscriptDirection.FromBot, payloads[i].Text, key, now));
         }
 

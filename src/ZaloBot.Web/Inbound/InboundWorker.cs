@@ -297,7 +297,7 @@ public sealed class InboundWorker(
                 // PostgreSQL or the network is down: not the event's fault, so no attempt is spent (an outage must
                 // not dead-letter good events). Wait and try again, keeping the user's order.
                 outageRetries++;
-                logger.LogWarning("Inbound event {DedupeKey} waits for the database ({Error})", key, failure.GetType().Name);
+                PersonalDataLog.InboundWaitsForDatabase(logger, key, failure.GetType().Name);
                 await Task.Delay(Backoff(outageRetries), time, ct);
             }
             else
@@ -306,11 +306,11 @@ public sealed class InboundWorker(
                 if (attempts >= _options.MaxAttempts && await TryDeadLetterAsync(key, user, body, attempts, failure, ct))
                 {
                     await AckAsync(db, partition, entry.Id, key);
-                    logger.LogError("Inbound event {DedupeKey} dead-lettered after {Attempts} attempts: {Error}", key, attempts, failure.GetType().Name);
+                    PersonalDataLog.InboundDeadLettered(logger, key, attempts, failure.GetType().Name);
                     return true;
                 }
 
-                logger.LogWarning("Inbound event {DedupeKey} failed (attempt {Attempts} of {Max}): {Error}", key, attempts, _options.MaxAttempts, failure.GetType().Name);
+                PersonalDataLog.InboundFailed(logger, key, attempts, _options.MaxAttempts, failure.GetType().Name);
                 await Task.Delay(Backoff(attempts), time, ct);
             }
 
@@ -336,12 +336,12 @@ public sealed class InboundWorker(
         }
         catch (Exception ex) when (IsOutage(ex))
         {
-            logger.LogWarning("Dead letter of {DedupeKey} waits for the database ({Error})", key, ex.GetType().Name);
+            PersonalDataLog.DeadLetterWaits(logger, key, ex.GetType().Name);
             return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            logger.LogCritical(ex, "Inbound event {DedupeKey} could not be dead-lettered; dropped so its partition goes on", key);
+            PersonalDataLog.DeadLetterDropped(logger, ex, key);
             return true;
         }
     }

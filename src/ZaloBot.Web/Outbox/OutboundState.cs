@@ -8,4 +8,10 @@ public enum OutboundState
     Delivered = 3,
     Seen = 4,
     Failed = 5,
+
+    /// <summary>
+    /// "Unknown — check": an attempt of a row that is not safe to repeat (staff reply, notification) ended without
+    /// knowing whether Zalo delivered it. Not resent by itself; shown on the ticket page with a one-click resend.
+    /// </summary>
+    Unknown = 6,
 }

@@ -10,6 +10,7 @@ public static class OutboxConfiguration
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OutboxWorkSignal>();
         builder.Services.AddScoped<OutboxSender>();
+        builder.Services.AddScoped<HeldMessageResender>();
 
         if (service.RunsWorkers)
         {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ZaloBot.Web.Outbox;
 
 /// <summary>Section "Outbox": delivery of queued replies and notifications to the Zalo OA API. Defaults are production values.</summary>
-public sealed class OutboxOptions
+public sealed class OutboxOptions : IValidatableObject
 {
     public const string Section = "Outbox";
 
@@ -31,11 +31,28 @@ public sealed class OutboxOptions
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// A row in Sending longer than this was interrupted (crash mid-call). Zalo's client gives up after 30 s
-    /// (total timeout), so 2 min means the call is surely over; such rows are marked Failed, not resent.
+    /// How long a claimed row may wait for its attempt to start. A batch (50 rows, 8 users in parallel, one user's rows
+    /// in order) normally starts every row within a second; at the client's rate limit (60/s) 50 rows take ~0.8 s, and
+    /// one slow earlier row of the same user adds at most 30 s. 15 s: after a crash the rows it had claimed but not
+    /// attempted go back to Queued (no attempt spent) within 15 s + the 5 s stuck check; a row that waited longer than
+    /// that in a live worker is simply not attempted by it (the attempt mark is conditional) and is claimed again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long an attempted row may stay in Sending before its outcome is called unknown (the process died mid-call).
+    /// The client gives up after 30 s (Zalo:Resilience:TotalTimeout) and a worker then retries recording the result
+    /// for up to 10 s (a PostgreSQL blip), so 45 s means the call and its recording are surely over. Then a
+    /// safe-to-repeat row is sent again (counted) and any other row is held as "unknown — check". After a kill -9 the
+    /// affected citizens' bot replies go out within 45 s + 5 s check + the restart: under a minute, not two.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan SendingStuckAfter { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>How long the sender keeps retrying to record a send's result while PostgreSQL is away (see <see cref="AttemptTimeout"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan RecordResultFor { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long our own sent message ids are remembered to drop their <c>oa_send_*</c> echoes (7 days).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
@@ -44,4 +61,13 @@ public sealed class OutboxOptions
     /// <summary>Banner of a "request user info" form when the payload gives none (Zalo requires one).</summary>
     [Required]
     public Uri FormImageUrl { get; set; } = new("https://stc-developers.zdn.vn/images/bg_1.jpg");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AttemptTimeout <= RecordResultFor)
+        {
+            yield return new ValidationResult("AttemptTimeout must be longer than RecordResultFor (plus the Zalo client's total timeout).",
+                [nameof(AttemptTimeout), nameof(RecordResultFor)]);
+        }
+    }
 }

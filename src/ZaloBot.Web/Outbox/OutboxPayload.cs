@@ -49,9 +49,13 @@ public sealed record OutboxPayload(
             : [message];
     }
 
-    /// <summary>A queued outbox row for this payload; add it to the same DbContext as the change that caused it (transactional outbox).</summary>
-    public OutboundMessage ToOutbound(string zaloUserId, string idempotencyKey, OutboundPriority priority, DateTimeOffset now, long? ticketId = null) => new()
+    /// <summary>
+    /// A queued outbox row for this payload; add it to the same DbContext as the change that caused it (transactional
+    /// outbox). <paramref name="safeToRepeat"/>: true only for bot replies (see <see cref="OutboundMessage.SafeToRepeat"/>).
+    /// </summary>
+    public OutboundMessage ToOutbound(string zaloUserId, string idempotencyKey, OutboundPriority priority, DateTimeOffset now, long? ticketId = null, bool safeToRepeat = false) => new()
     {
+        SafeToRepeat = safeToRepeat,
         ZaloUserId = zaloUserId,
         Payload = ToJson(),
         IdempotencyKey = idempotencyKey,

@@ -9,13 +9,16 @@ using ZaloBot.Zalo.Api;
 namespace ZaloBot.Web.Outbox;
 
 /// <summary>
-/// Sends one claimed outbox row (already in state Sending) through <see cref="ZaloOaClient"/> and records the outcome.
-/// <para>The delivery rule (docs/channel.md): a row is re-queued only when the failure proves Zalo did not deliver it:
-/// no connection, open circuit, our rate limiter, a Zalo envelope error (-32, -200: Zalo processed and refused), no
-/// access token, or HTTP 502/503 from Zalo's gateway. An outcome that may have reached the citizen (timeout, connection
-/// cut mid-request, other 5xx, a partial multi-part send) is marked Failed with "outcome unknown" and NOT resent:
-/// a duplicate message to a citizen is worse than a missing one a staff member can resend. Window errors (-230 …) and
-/// permanent errors are marked Failed with the reason.</para>
+/// Sends one claimed outbox row (already in state Sending, with its batch's claim token) through
+/// <see cref="ZaloOaClient"/> and records the outcome.
+/// <para>The delivery rule (docs/channel.md, "Delivery semantics"): the attempt is recorded and committed first
+/// (<see cref="OutboundMessage.AttemptedAt"/>, conditional on the claim token), then the request goes. A row is
+/// re-queued when the failure proves Zalo did not deliver it: no connection, open circuit, our rate limiter, a Zalo
+/// envelope error (-32, -200: Zalo processed and refused), no access token, or HTTP 502/503 from Zalo's gateway. When
+/// the outcome is unknown (timeout, connection cut mid-request, other 5xx, no message id) a bot reply
+/// (<see cref="OutboundMessage.SafeToRepeat"/>) is sent again and counted, while a staff reply or a notification is
+/// held as <see cref="OutboundState.Unknown"/> for a person to check and resend: a duplicate of those is worse than
+/// one a staff member resends. Window errors (-230 …) and permanent errors are marked Failed with the reason.</para>
 /// </summary>
 public sealed class OutboxSender(
     ZaloOaClient zalo,
@@ -28,20 +31,105 @@ public sealed class OutboxSender(
 {
     private readonly OutboxOptions _options = options.Value;
 
-    /// <summary>Sends the row; returns true when it is finished (sent or failed for good), false when re-queued.</summary>
-    public async Task<bool> SendAsync(OutboundMessage row, CancellationToken cancellationToken)
+    /// <summary>Sends the row and records the outcome.</summary>
+    public async Task<OutboxSendOutcome> SendAsync(OutboundMessage row, CancellationToken cancellationToken)
     {
+        OutboxPayload payload;
+        try
+        {
+            payload = OutboxPayload.FromJson(row.Payload);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException)
+        {
+            await FinishAsync(row.Id, OutboundState.Failed, null, $"invalid payload: {ex.Message}", cancellationToken);
+            return OutboxSendOutcome.Finished;
+        }
+
+        if (!await MarkAttemptedAsync(row, cancellationToken))
+        {
+            // The claim ran out (a slow batch) and the stuck rule gave the row back: whoever claims it next sends it.
+            return OutboxSendOutcome.NotAttempted;
+        }
+
         ZaloSendResult result;
         try
         {
-            result = await SendPayloadAsync(row, OutboxPayload.FromJson(row.Payload), cancellationToken);
+            result = await SendPayloadAsync(row, payload, cancellationToken);
         }
-        catch (Exception ex) when (ex is ArgumentException or System.Text.Json.JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or UriFormatException)
         {
             await FinishAsync(row.Id, OutboundState.Failed, null, $"invalid payload: {ex.Message}", cancellationToken);
-            return true;
+            return OutboxSendOutcome.Finished;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Anything else the client let through (an I/O error while reading the answer, say) happened after the
+            // request may have reached Zalo: the outcome is unknown, and the rule for unknown outcomes decides.
+            result = new ZaloSendResult([], new ZaloError(ZaloErrorCategory.Retryable, null, $"unexpected {ex.GetType().Name}", MayHaveBeenDelivered: true));
         }
 
+        // From here the result is recorded even if the worker is stopping, and PostgreSQL blips are ridden out
+        // (RecordResultFor): a send that happened must not be left to the stuck rule, which would resend or hold it.
+        return await RecordAsync(row, result, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The attempt mark, committed before the request: Sending with our claim token and not yet attempted →
+    /// attempted now, one attempt spent, lease until now + <see cref="OutboxOptions.AttemptTimeout"/>. False when the
+    /// row is no longer ours to attempt.
+    /// </summary>
+    private async Task<bool> MarkAttemptedAsync(OutboundMessage row, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var leaseUntil = now + _options.AttemptTimeout;
+        var token = row.ClaimToken;
+        var marked = await db.OutboundMessages
+            .Where(m => m.Id == row.Id && m.State == OutboundState.Sending && m.ClaimToken == token && m.AttemptedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.AttemptedAt, now)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken);
+        if (marked == 1)
+        {
+            row.Attempts++;
+            row.AttemptedAt = now;
+        }
+
+        return marked == 1;
+    }
+
+    private async Task<OutboxSendOutcome> RecordAsync(OutboundMessage row, ZaloSendResult result, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        for (var retry = 1; ; retry++)
+        {
+            try
+            {
+                return await RecordOnceAsync(row, result, cancellationToken);
+            }
+            catch (Exception ex) when (IsTransient(ex) && time.GetElapsedTime(started) < _options.RecordResultFor)
+            {
+                logger.LogWarning("Outbox row {Id}: result not recorded yet ({Error}); retrying", row.Id, ex.GetType().Name);
+                await Task.Delay(RetryBackoff.Delay(TimeSpan.FromMilliseconds(250), retry, TimeSpan.FromSeconds(2)), time, cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception failure)
+    {
+        for (var ex = failure; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<OutboxSendOutcome> RecordOnceAsync(OutboundMessage row, ZaloSendResult result, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         if (result.IsSuccess)
         {
@@ -52,7 +140,7 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.SentAt, now)
                 .SetProperty(m => m.ErrorCode, (int?)null)
                 .SetProperty(m => m.ErrorReason, (string?)null), cancellationToken);
-            return true;
+            return OutboxSendOutcome.Finished;
         }
 
         var error = result.Error!;
@@ -60,44 +148,60 @@ public sealed class OutboxSender(
         {
             await RememberSentAsync(result.MessageIds);
             await FinishAsync(row.Id, OutboundState.Failed, error.Code, $"partially sent ({result.MessageIds.Count} of {result.PartCount} parts); not resent: {error.Message}", cancellationToken);
-            return true;
+            return OutboxSendOutcome.Finished;
         }
 
         if (error.Code == NightBanCode)
         {
             // -234: this message type may not be sent 22:00–06:00 (Vietnam time). Not a failure: send it after 06:00.
             var morning = NextMorning(now);
-            await db.OutboundMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.State, OutboundState.Queued)
-                .SetProperty(m => m.NextAttemptAt, morning)
-                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
-                .SetProperty(m => m.ErrorCode, error.Code)
-                .SetProperty(m => m.ErrorReason, Trim(ReasonOf(error) + "; rescheduled after 06:00")), cancellationToken);
-            return false;
+            await RequeueAsync(row.Id, morning, error.Code, ReasonOf(error) + "; rescheduled after 06:00", refundAttempt: true, cancellationToken);
+            return OutboxSendOutcome.Requeued;
         }
 
         switch (Classify(error))
         {
             case Verdict.NotDelivered when row.Attempts < _options.MaxAttempts:
                 var delay = RetryBackoff.Delay(_options.RetryBaseDelay, row.Attempts, _options.RetryMaxDelay);
-                await db.OutboundMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.State, OutboundState.Queued)
-                    .SetProperty(m => m.NextAttemptAt, now + delay)
-                    .SetProperty(m => m.ErrorCode, error.Code)
-                    .SetProperty(m => m.ErrorReason, Trim(error.ToString())), cancellationToken);
+                await RequeueAsync(row.Id, now + delay, error.Code, error.ToString(), refundAttempt: false, cancellationToken);
                 logger.LogWarning("Outbox row {Id} not delivered ({Category}, code {Code}); retry in {Delay}", row.Id, error.Category, error.Code, delay);
-                return false;
+                return OutboxSendOutcome.Requeued;
             case Verdict.NotDelivered:
                 await FinishAsync(row.Id, OutboundState.Failed, error.Code, $"gave up after {row.Attempts} attempts: {error.Message}", cancellationToken);
-                return true;
+                return OutboxSendOutcome.Finished;
+            case Verdict.Unknown when row.SafeToRepeat && row.Attempts < _options.MaxAttempts:
+                // A bot reply: sending it again is harmless, missing it leaves the citizen without an answer.
+                await db.OutboundMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.State, OutboundState.Queued)
+                    .SetProperty(m => m.NextAttemptAt, now + _options.RetryBaseDelay)
+                    .SetProperty(m => m.ClaimToken, (Guid?)null)
+                    .SetProperty(m => m.AttemptedAt, (DateTimeOffset?)null)
+                    .SetProperty(m => m.UnknownResends, m => m.UnknownResends + 1)
+                    .SetProperty(m => m.ErrorCode, error.Code)
+                    .SetProperty(m => m.ErrorReason, Trim($"outcome unknown ({error.Message}); sent again (a bot reply, safe to repeat)")), cancellationToken);
+                logger.LogWarning("Outbox row {Id}: outcome unknown ({Error}); a bot reply, sent again", row.Id, error.Message);
+                return OutboxSendOutcome.Requeued;
             case Verdict.Unknown:
-                await FinishAsync(row.Id, OutboundState.Failed, error.Code, $"outcome unknown ({error.Message}); not resent to avoid a duplicate", cancellationToken);
-                return true;
+                await FinishAsync(row.Id, OutboundState.Unknown, error.Code, $"{UnknownReasonPrefix} ({error.Message}); held: check with the citizen, then resend", cancellationToken);
+                return OutboxSendOutcome.Finished;
             default:
                 await FinishAsync(row.Id, OutboundState.Failed, error.Code, ReasonOf(error), cancellationToken);
-                return true;
+                return OutboxSendOutcome.Finished;
         }
     }
+
+    /// <summary>How the reason of a held row starts (the stuck rule writes the same words).</summary>
+    public const string UnknownReasonPrefix = "outcome unknown";
+
+    private async Task RequeueAsync(long id, DateTimeOffset at, int? code, string reason, bool refundAttempt, CancellationToken cancellationToken) =>
+        await db.OutboundMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboundState.Queued)
+            .SetProperty(m => m.NextAttemptAt, at)
+            .SetProperty(m => m.ClaimToken, (Guid?)null)
+            .SetProperty(m => m.AttemptedAt, (DateTimeOffset?)null)
+            .SetProperty(m => m.Attempts, m => refundAttempt ? m.Attempts - 1 : m.Attempts)
+            .SetProperty(m => m.ErrorCode, code)
+            .SetProperty(m => m.ErrorReason, Trim(reason)), cancellationToken);
 
     private const int NightBanCode = -234;
 
@@ -186,6 +290,7 @@ public sealed class OutboxSender(
     private async Task FinishAsync(long id, OutboundState state, int? code, string reason, CancellationToken cancellationToken) =>
         await db.OutboundMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, state)
+            .SetProperty(m => m.ClaimToken, (Guid?)null)
             .SetProperty(m => m.ErrorCode, code)
             .SetProperty(m => m.ErrorReason, Trim(reason)), cancellationToken);
 

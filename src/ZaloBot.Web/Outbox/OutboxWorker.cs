@@ -7,11 +7,15 @@ namespace ZaloBot.Web.Outbox;
 
 /// <summary>
 /// Delivers the outbox. Each round claims due Queued rows, Interactive before Notification, oldest first, and marks
-/// them Sending in the same statement (<c>FOR UPDATE SKIP LOCKED</c>, so instances never claim the same row). A user
-/// whose earlier row is in flight or waiting for a retry is skipped, and an advisory lock per user during the claim
-/// keeps two instances from claiming one user's rows at once: a citizen's replies go out one at a time, in order.
-/// Different users are sent in parallel. Rows left in Sending past <see cref="OutboxOptions.SendingStuckAfter"/>
-/// (crash mid-call) are marked Failed, not resent (see <see cref="OutboxSender"/> for the rule).
+/// them Sending with one claim token in the same statement (<c>FOR UPDATE SKIP LOCKED</c>, so instances never claim
+/// the same row). A user with a row in flight is skipped; a user whose earlier row waits for a retry is skipped for
+/// rows of the same or a lower priority only, so a notification held until morning or backing off never blocks the
+/// citizen's later interactive replies. An advisory lock per user during the claim keeps two instances from claiming
+/// one user's rows at once. Different users are sent in parallel.
+/// <para>Claimed is not attempted: <see cref="OutboxSender"/> records the attempt (committed) just before the request.
+/// Every claimed row the round did not attempt goes back to Queued at the end of the round; rows whose lease ran out
+/// (a crash) are resolved by <see cref="ResolveStuckAsync"/>: never attempted → Queued; attempted → sent again when safe
+/// to repeat, else held as "unknown — check" (docs/channel.md, "Delivery semantics").</para>
 /// </summary>
 public sealed class OutboxWorker(
     IServiceScopeFactory scopes,
@@ -26,7 +30,7 @@ public sealed class OutboxWorker(
     /// <summary>Users sent to in parallel per instance; Zalo allows 4,000 calls/min, the client's limiter enforces it.</summary>
     private const int Parallelism = 8;
 
-    /// <summary>How often rows stuck in Sending are looked for; they are minutes old by definition, so 5 s is plenty.</summary>
+    /// <summary>How often rows past their lease are looked for: adds at most 5 s to the 15 s claim and 45 s attempt leases.</summary>
     private static readonly TimeSpan StuckCheckEvery = TimeSpan.FromSeconds(5);
 
     private readonly OutboxOptions _options = options.Value;
@@ -46,7 +50,7 @@ public sealed class OutboxWorker(
                     if (_lastStuckCheck == 0 || time.GetElapsedTime(_lastStuckCheck) >= StuckCheckEvery)
                     {
                         _lastStuckCheck = time.GetTimestamp();
-                        await FailStuckAsync(stoppingToken);
+                        await ResolveStuckAsync(stoppingToken);
                     }
 
                     claimed = await RunOnceAsync(stoppingToken);
@@ -75,10 +79,11 @@ public sealed class OutboxWorker(
     /// <summary>Claims and sends one batch; returns how many rows were claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        var token = Guid.NewGuid();
         List<OutboundMessage> rows;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            rows = await ClaimAsync(scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>(), cancellationToken);
+            rows = await ClaimAsync(scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>(), token, cancellationToken);
         }
 
         if (rows.Count == 0)
@@ -86,10 +91,6 @@ public sealed class OutboxWorker(
             return 0;
         }
 
-        // A row is handed to the sender only once it may be attempted; whatever was claimed but never handed over —
-        // a user whose earlier row failed, users not reached because of shutdown or an error — goes back to Queued
-        // with no attempt spent (it used to stay Sending and become Failed "interrupted" two minutes later).
-        var started = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
         var byUser = rows.GroupBy(r => r.ZaloUserId).Select(g => g.OrderBy(r => r.Priority).ThenBy(r => r.Id).ToList());
         try
         {
@@ -98,26 +99,24 @@ public sealed class OutboxWorker(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-                    for (var i = 0; i < userRows.Count; i++)
+                    foreach (var row in userRows)
                     {
-                        started[userRows[i].Id] = true;
-                        bool finished;
+                        OutboxSendOutcome outcome;
                         try
                         {
-                            finished = await sender.SendAsync(userRows[i], ct);
+                            outcome = await sender.SendAsync(row, ct);
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                         {
-                            // One row's failure (a token that cannot be decrypted, PostgreSQL gone while recording)
-                            // is that row's: it stays Sending for the stuck rule; the user's later rows wait (order),
-                            // other users go on.
-                            logger.LogWarning("Outbox row {Id} failed while sending ({Error}); later rows of its user re-queued", userRows[i].Id, ex.GetType().Name);
+                            // One row's failure (PostgreSQL gone before the attempt mark or while recording) is that
+                            // row's: not attempted → released below; attempted → the stuck rule. Other users go on.
+                            logger.LogWarning("Outbox row {Id} failed while sending ({Error}); later rows of its user re-queued", row.Id, ex.GetType().Name);
                             return;
                         }
 
-                        if (!finished)
+                        if (outcome != OutboxSendOutcome.Finished)
                         {
-                            // Re-queued: the user's later rows wait for it (order), without spending an attempt.
+                            // Re-queued or not ours any more: the user's later rows wait for it (order), no attempt spent.
                             return;
                         }
                     }
@@ -125,19 +124,19 @@ public sealed class OutboxWorker(
         }
         finally
         {
-            await ReleaseUnstartedAsync(rows.Where(r => !started.ContainsKey(r.Id)));
+            await ReleaseUnattemptedAsync(token);
         }
 
         return rows.Count;
     }
 
-    private async Task<List<OutboundMessage>> ClaimAsync(ZaloBotDbContext db, CancellationToken cancellationToken)
+    private async Task<List<OutboundMessage>> ClaimAsync(ZaloBotDbContext db, Guid token, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var stuckAt = now + _options.SendingStuckAfter;
+        var claimedUntil = now + _options.ClaimTimeout;
         return await db.OutboundMessages.FromSqlInterpolated($"""
             UPDATE outbound_messages o
-            SET state = {(int)OutboundState.Sending}, attempts = o.attempts + 1, next_attempt_at = {stuckAt}
+            SET state = {(int)OutboundState.Sending}, claim_token = {token}, attempted_at = NULL, next_attempt_at = {claimedUntil}
             WHERE o.id IN (
                 SELECT m.id FROM outbound_messages m
                 WHERE m.state = {(int)OutboundState.Queued} AND m.next_attempt_at <= {now}
@@ -145,7 +144,8 @@ public sealed class OutboxWorker(
                       SELECT 1 FROM outbound_messages e
                       WHERE e.zalo_user_id = m.zalo_user_id AND e.id <> m.id
                         AND (e.state = {(int)OutboundState.Sending}
-                             OR (e.state = {(int)OutboundState.Queued} AND e.id < m.id AND e.next_attempt_at > {now})))
+                             OR (e.state = {(int)OutboundState.Queued} AND e.id < m.id AND e.priority <= m.priority
+                                 AND e.next_attempt_at > {now})))
                   AND pg_try_advisory_xact_lock(hashtext('outbox:' || m.zalo_user_id))
                 ORDER BY m.priority, m.id
                 LIMIT {_options.BatchSize}
@@ -154,48 +154,63 @@ public sealed class OutboxWorker(
             """).AsNoTracking().ToListAsync(cancellationToken);
     }
 
-    /// <summary>Back to Queued for rows never handed to the sender (also during shutdown: not cancellable, one statement).</summary>
-    private async Task ReleaseUnstartedAsync(IEnumerable<OutboundMessage> rows)
+    /// <summary>
+    /// Back to Queued, no attempt spent, for the rows of this claim that were never attempted (a user's later rows
+    /// after one was re-queued or threw, users not reached because of shutdown or an error). Not cancellable: it runs
+    /// during shutdown too, one statement.
+    /// </summary>
+    private async Task ReleaseUnattemptedAsync(Guid token)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await ReleaseAsync(scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>(), rows, CancellationToken.None);
+            var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
+            var now = time.GetUtcNow();
+            await db.OutboundMessages
+                .Where(m => m.ClaimToken == token && m.State == OutboundState.Sending && m.AttemptedAt == null)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.State, OutboundState.Queued)
+                    .SetProperty(m => m.ClaimToken, (Guid?)null)
+                    .SetProperty(m => m.NextAttemptAt, now), CancellationToken.None);
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            // PostgreSQL is away: the rows stay Sending and the stuck rule resolves them.
-            logger.LogWarning("Claimed outbox rows could not be re-queued ({Error})", ex.GetType().Name);
+            // PostgreSQL is away: the claim lease runs out and the stuck rule puts them back (never attempted → Queued).
+            logger.LogWarning("Claimed outbox rows could not be re-queued yet ({Error}); the stuck rule will", ex.GetType().Name);
         }
     }
 
-    private static async Task ReleaseAsync(ZaloBotDbContext db, IEnumerable<OutboundMessage> rows, CancellationToken cancellationToken)
-    {
-        var ids = rows.Select(r => r.Id).ToList();
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        await db.OutboundMessages.Where(m => ids.Contains(m.Id) && m.State == OutboundState.Sending).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.State, OutboundState.Queued)
-            .SetProperty(m => m.Attempts, m => m.Attempts - 1)
-            .SetProperty(m => m.NextAttemptAt, m => m.CreatedAt), cancellationToken);
-    }
-
-    private async Task FailStuckAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows whose claim or attempt lease ran out while Sending (their worker died or lost PostgreSQL): never attempted →
+    /// Queued, no attempt spent; attempted and safe to repeat (a bot reply) → Queued again, counted in
+    /// <see cref="OutboundMessage.UnknownResends"/>; attempted otherwise → held as "unknown — check".
+    /// </summary>
+    public async Task ResolveStuckAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
         var now = time.GetUtcNow();
-        var stuck = await db.OutboundMessages
-            .Where(m => m.State == OutboundState.Sending && m.NextAttemptAt <= now)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.State, OutboundState.Failed)
-                .SetProperty(m => m.ErrorReason, "interrupted while sending (process stopped mid-call); not resent to avoid a duplicate"), cancellationToken);
-        if (stuck > 0)
+        var stuck = db.OutboundMessages.Where(m => m.State == OutboundState.Sending && m.NextAttemptAt <= now);
+        var unattempted = await stuck.Where(m => m.AttemptedAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboundState.Queued)
+            .SetProperty(m => m.ClaimToken, (Guid?)null)
+            .SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+        var max = _options.MaxAttempts;
+        var resent = await stuck.Where(m => m.AttemptedAt != null && m.SafeToRepeat && m.Attempts < max).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboundState.Queued)
+            .SetProperty(m => m.ClaimToken, (Guid?)null)
+            .SetProperty(m => m.AttemptedAt, (DateTimeOffset?)null)
+            .SetProperty(m => m.NextAttemptAt, now)
+            .SetProperty(m => m.UnknownResends, m => m.UnknownResends + 1)
+            .SetProperty(m => m.ErrorReason, "outcome unknown (interrupted mid-call); sent again (a bot reply, safe to repeat)"), cancellationToken);
+        var held = await stuck.Where(m => m.AttemptedAt != null).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboundState.Unknown)
+            .SetProperty(m => m.ClaimToken, (Guid?)null)
+            .SetProperty(m => m.ErrorReason, OutboxSender.UnknownReasonPrefix + " (interrupted mid-call: the process stopped or lost the database); held: check with the citizen, then resend"), cancellationToken);
+        if (unattempted + resent + held > 0)
         {
-            logger.LogWarning("{Count} outbox rows were stuck in Sending and are marked Failed", stuck);
+            logger.LogWarning("Outbox rows past their lease: {Unattempted} never attempted re-queued, {Resent} bot replies sent again, {Held} held as unknown",
+                unattempted, resent, held);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 
@@ -9,7 +10,9 @@ namespace ZaloBot.Web.Privacy;
 /// (transcript, raw inbound events, photos not on a ticket, FAQ votes, conversation state), what the office must keep
 /// is anonymised (tickets lose the contact name and phone; the report's text, place and photos stay as the office's
 /// record; unanswered questions lose the link to the person), consents are withdrawn, and the citizen row keeps only
-/// the OA-scoped Zalo id (tickets refer to it). What was done is recorded on the request's audit entry.
+/// the OA-scoped Zalo id (tickets refer to it). The texts sent to the citizen (outbox payloads) are blanked too, and
+/// what was still waiting to be sent is cancelled; only a row in flight at that moment is left as it is. What was done
+/// is recorded on the request's audit entry.
 /// </summary>
 public sealed class CitizenEraser(ZaloBotDbContext db, TimeProvider time)
 {
@@ -36,7 +39,8 @@ public sealed class CitizenEraser(ZaloBotDbContext db, TimeProvider time)
             TicketsAnonymised: await db.Tickets.Where(t => t.CitizenId == citizen.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ContactName, (string?)null).SetProperty(t => t.ContactPhone, (string?)null), cancellationToken),
             ConsentsWithdrawn: await db.ConsentRecords.Where(c => c.CitizenId == citizen.Id && c.WithdrawnAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.WithdrawnAt, now), cancellationToken));
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.WithdrawnAt, now), cancellationToken),
+            OutboxMessages: await EraseOutboxAsync(user, cancellationToken));
         // The conversation state lives in PostgreSQL (conversation_states): erased in the same transaction.
         await db.ConversationStates.Where(c => c.ZaloUserId == user).ExecuteDeleteAsync(cancellationToken);
         citizen.DisplayName = null;
@@ -52,5 +56,22 @@ public sealed class CitizenEraser(ZaloBotDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return summary;
+    }
+
+    /// <summary>What an erased outbox row's payload becomes: an empty text (the row, its state and times stay).</summary>
+    public static readonly string ErasedPayload = new OutboxPayload("").ToJson();
+
+    private async Task<int> EraseOutboxAsync(string user, CancellationToken cancellationToken)
+    {
+        // Waiting rows would send the erased text (or an empty one): cancelled, with the reason for the office.
+        await db.OutboundMessages
+            .Where(m => m.ZaloUserId == user && (m.State == OutboundState.Queued || m.State == OutboundState.Unknown))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, OutboundState.Failed)
+                .SetProperty(m => m.ErrorReason, "cancelled: the citizen's data was erased at their request"), cancellationToken);
+        var erased = ErasedPayload;
+        return await db.OutboundMessages
+            .Where(m => m.ZaloUserId == user && m.State != OutboundState.Sending && m.Payload != erased)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Payload, erased), cancellationToken);
     }
 }

@@ -136,6 +136,9 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
             o.HasIndex(x => new { x.State, x.Priority, x.NextAttemptAt });
             o.HasIndex(x => x.ZaloMessageId);
             o.HasIndex(x => x.TicketId);
+            // The claim's per-user checks (a row in flight, an earlier row waiting) look only at live rows; without this
+            // each candidate scanned every row the user was ever sent.
+            o.HasIndex(x => new { x.ZaloUserId, x.Id }).HasFilter("state IN (0, 1)").HasDatabaseName("ix_outbound_messages_live_user");
             o.Property(x => x.Payload).HasColumnType("jsonb");
         });
 

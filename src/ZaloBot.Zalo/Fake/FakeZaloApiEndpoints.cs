@@ -18,8 +18,8 @@ namespace ZaloBot.Zalo.Fake;
 /// Point <c>Zalo:Api:OpenApiBaseUrl</c> and <c>Zalo:Api:OAuthBaseUrl</c> at <c>{host}{prefix}/</c>.
 /// <para>Control over HTTP (for the dev console and scripted runs), under <c>{prefix}/_control</c>:
 /// <c>POST tokens</c> (issue a pair), <c>POST expire-token</c>, <c>POST users/{id}/last-interaction?at_ms=</c>,
-/// <c>POST users/{id}/profile?display_name=</c>, <c>POST faults?kind=RateLimited|ServerError|SendFailed&amp;count=</c>,
-/// <c>POST latency?ms=</c>, <c>POST window?enforce=true|false</c>, <c>POST reset</c>,
+/// <c>POST users/{id}/profile?display_name=</c>, <c>POST faults?kind=RateLimited|ServerError|SendFailed|DeliveredThenTimeout|DeliveredThenReset&amp;count=</c>,
+/// <c>POST latency?ms=</c>, <c>POST rate-limit?per_minute=</c>, <c>POST window?enforce=true|false</c>, <c>POST reset</c>,
 /// <c>GET messages?user_id=</c>, <c>GET stats</c>. In C#, use <see cref="FakeZaloState"/> from DI.</para>
 /// <para>The OAuth v4 consent: <c>GET v4/oa/permission</c> shows the OA admin's "allow" page, its form posts back
 /// and is redirected to <c>redirect_uri?code=…&amp;oa_id=…&amp;state=…</c>; the code (10 min, single use, bound to
@@ -78,6 +78,7 @@ public static class FakeZaloApiEndpoints
             return Results.NoContent();
         });
         control.MapPost("latency", (FakeZaloState s, int ms) => { s.Latency = TimeSpan.FromMilliseconds(ms); return Results.NoContent(); });
+        control.MapPost("rate-limit", (FakeZaloState s, int? per_minute) => { s.SendsPerMinuteLimit = per_minute; return Results.NoContent(); });
         control.MapPost("window", (FakeZaloState s, bool enforce) => { s.EnforceInteractionWindow = enforce; return Results.NoContent(); });
         control.MapPost("reset", (FakeZaloState s) => { s.Reset(); return Results.NoContent(); });
         control.MapGet("messages", (FakeZaloState s, string? user_id) =>
@@ -86,6 +87,7 @@ public static class FakeZaloApiEndpoints
         {
             refresh_count = s.RefreshCount,
             code_exchange_count = s.CodeExchangeCount,
+            rate_limited = s.RateLimitedCount,
             requests = new[] { "message/cs", "access_token", "getoa", "user/detail" }.ToDictionary(e => e, s.RequestCount),
         }));
         return group;
@@ -93,7 +95,7 @@ public static class FakeZaloApiEndpoints
 
     private static async Task<IResult> SendMessageAsync(HttpContext http, FakeZaloState state)
     {
-        if (await PrologueAsync(http, state, "message/cs") is { } early)
+        if (await PrologueAsync(http, state, "message/cs", isSend: true) is { } early)
         {
             return early;
         }
@@ -221,6 +223,10 @@ public static class FakeZaloApiEndpoints
             InPaidWindow = paid,
             RawJson = body.ToJsonString(),
         });
+        if (await AfterSendAsync(http, state) is { } spoiled)
+        {
+            return spoiled;
+        }
 
         return Success(new JsonObject
         {
@@ -362,7 +368,7 @@ public static class FakeZaloApiEndpoints
     private static async Task<IResult> AccessTokenAsync(HttpContext http, FakeZaloState state)
     {
         state.CountRequest("access_token");
-        if (await DelayAndFaultAsync(http, state) is { } early)
+        if (await DelayAndFaultAsync(http, state, isSend: false) is { } early)
         {
             return early;
         }
@@ -482,12 +488,17 @@ public static class FakeZaloApiEndpoints
     }
 
     /// <summary>Counts, delays, injects a queued fault, then checks the <c>access_token</c> header.</summary>
-    private static async Task<IResult?> PrologueAsync(HttpContext http, FakeZaloState state, string endpoint)
+    private static async Task<IResult?> PrologueAsync(HttpContext http, FakeZaloState state, string endpoint, bool isSend = false)
     {
         state.CountRequest(endpoint);
-        if (await DelayAndFaultAsync(http, state) is { } early)
+        if (await DelayAndFaultAsync(http, state, isSend) is { } early)
         {
             return early;
+        }
+
+        if (isSend && !state.TryCountSend())
+        {
+            return Error(-32, "Your application reached limit call api");
         }
 
         var code = state.CheckAccessToken(http.Request.Headers["access_token"].ToString());
@@ -499,7 +510,7 @@ public static class FakeZaloApiEndpoints
         };
     }
 
-    private static async Task<IResult?> DelayAndFaultAsync(HttpContext http, FakeZaloState state)
+    private static async Task<IResult?> DelayAndFaultAsync(HttpContext http, FakeZaloState state, bool isSend)
     {
         if (state.Latency > TimeSpan.Zero)
         {
@@ -507,13 +518,37 @@ public static class FakeZaloApiEndpoints
             await Task.Delay(state.Latency, http.RequestAborted);
         }
 
-        return state.TakeFault() switch
+        var fault = state.TakeFault(isSend);
+        return fault switch
         {
+            FakeZaloFault.DeliveredThenTimeout or FakeZaloFault.DeliveredThenReset => Stash(http, fault.Value),
             FakeZaloFault.RateLimited => Error(-32, "Your application reached limit call api"),
             FakeZaloFault.SendFailed => Error(-200, "Send message failed"),
             FakeZaloFault.ServerError => Results.Text("Service Unavailable", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable),
             _ => null,
         };
+    }
+
+    /// <summary>An after-send fault: the send goes through, then <see cref="AfterSendAsync"/> spoils its answer.</summary>
+    private static IResult? Stash(HttpContext http, FakeZaloFault fault)
+    {
+        http.Items[typeof(FakeZaloFault)] = fault;
+        return null;
+    }
+
+    private static async Task<IResult?> AfterSendAsync(HttpContext http, FakeZaloState state)
+    {
+        switch (http.Items[typeof(FakeZaloFault)])
+        {
+            case FakeZaloFault.DeliveredThenTimeout:
+                await Task.Delay(state.DeliveredTimeoutDelay, http.RequestAborted);
+                return null;
+            case FakeZaloFault.DeliveredThenReset:
+                http.Abort();
+                return Results.Empty;
+            default:
+                return null;
+        }
     }
 
     private static string Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);

@@ -11,4 +11,14 @@ public enum FakeZaloFault
 
     /// <summary>HTTP 200 <c>error = -200</c> "Send message failed".</summary>
     SendFailed,
+
+    /// <summary>
+    /// A send is accepted (the citizen gets it) but the answer comes only after
+    /// <see cref="FakeZaloState.DeliveredTimeoutDelay"/>: the client times out and cannot know it was delivered.
+    /// Sends only; other calls let it wait in the queue.
+    /// </summary>
+    DeliveredThenTimeout,
+
+    /// <summary>A send is accepted, then the connection is cut before the answer (outcome unknown to the client). Sends only.</summary>
+    DeliveredThenReset,
 }

@@ -197,16 +197,68 @@ public sealed class FakeZaloState(TimeProvider time, IOptions<FakeZaloOptions> o
             _codes.Clear();
             EnforceInteractionWindow = true;
             Latency = TimeSpan.Zero;
+            SendsPerMinuteLimit = null;
+            _recentSends.Clear();
+            _rateLimitedCount = 0;
         }
     }
 
     internal void CountRequest(string endpoint) => _requests.AddOrUpdate(endpoint, 1, (_, n) => n + 1);
 
-    internal FakeZaloFault? TakeFault()
+    internal FakeZaloFault? TakeFault(bool isSend = false)
     {
         lock (_lock)
         {
+            if (!isSend && _faults.TryPeek(out var head) && head is FakeZaloFault.DeliveredThenTimeout or FakeZaloFault.DeliveredThenReset)
+            {
+                return null; // an after-send fault waits for a send
+            }
+
             return _faults.TryDequeue(out var f) ? f : null; // a null entry lets one call through
+        }
+    }
+
+    /// <summary>How long a <see cref="FakeZaloFault.DeliveredThenTimeout"/> answer waits. Default 15 s (the client's attempt timeout is 10 s).</summary>
+    public TimeSpan DeliveredTimeoutDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// When set, sends above this many in any 60 s get <c>-32</c>, as Zalo does above 4,000/min per app. Null (default): off.
+    /// </summary>
+    public int? SendsPerMinuteLimit { get; set; }
+
+    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private int _rateLimitedCount;
+
+    /// <summary>Sends refused with -32 by <see cref="SendsPerMinuteLimit"/> (not by injected faults).</summary>
+    public int RateLimitedCount
+    {
+        get { lock (_lock) return _rateLimitedCount; }
+    }
+
+    /// <summary>Counts a send against <see cref="SendsPerMinuteLimit"/>; false when it is over the limit (answer -32).</summary>
+    internal bool TryCountSend()
+    {
+        lock (_lock)
+        {
+            if (SendsPerMinuteLimit is not { } limit)
+            {
+                return true;
+            }
+
+            var now = time.GetUtcNow();
+            while (_recentSends.TryPeek(out var at) && now - at >= TimeSpan.FromMinutes(1))
+            {
+                _recentSends.Dequeue();
+            }
+
+            if (_recentSends.Count >= limit)
+            {
+                _rateLimitedCount++;
+                return false;
+            }
+
+            _recentSends.Enqueue(now);
+            return true;
         }
     }
 

@@ -32,4 +32,46 @@ public sealed class LogRedactionTests
         Assert.That(pseudonyms[3], Is.Not.EqualTo(pseudonyms[0]).And.Not.Empty);
         Assert.That(string.Join("\n", messages), Does.Not.Contain("0912345678").And.Not.Contain("Nguyễn").And.Not.Contain("84912345678").And.Not.Contain("Võ Văn Tần"));
     }
+
+    [Test]
+    public async Task FailingEventWithoutMessageId_ItsDedupeKeyHoldsTheUserId_LoggedOnlyAsAPseudonym()
+    {
+        // A follow event has no msg_id: its dedupe key is "follow|timestamp|user id". The worker logs the key of an
+        // event that fails; it used to write it as is.
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var fake = new FakeZaloServer();
+        const string user = "2468458835296197922";
+        await using var factory = new ZaloBotFactory(database.ConnectionString, TestServers.Redis,
+            new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Inbound:MaxAttempts"] = "2",
+                ["Inbound:RetryBaseDelay"] = "00:00:00.020",
+            },
+            builder => builder.Logging.AddFakeLogging())
+        {
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<Web.Conversations.ITurnFunction>(new FailingTurn());
+                fake.Attach(services);
+            },
+        };
+        using var client = factory.CreateClient();
+        var collector = factory.Services.GetFakeLogCollector();
+
+        await ZaloEvents.PostAsync(client, ZaloEvents.Follow(user));
+        var deadLettered = await Eventually.TrueAsync(() => collector.GetSnapshot().Any(r => r.Id.Id == 1006), TimeSpan.FromSeconds(30));
+
+        var lines = collector.GetSnapshot().Where(r => r.Id.Id is 1006 or 1007).Select(r => r.Message).ToList();
+        Assert.That(deadLettered, Is.True);
+        Assert.That(lines, Has.Count.GreaterThanOrEqualTo(2));
+        Assert.That(lines, Has.All.Match("Inbound event u:[0-9a-f]{12} "));
+        Assert.That(string.Join("\n", collector.GetSnapshot().Select(r => r.Message)), Does.Not.Contain(user));
+    }
+
+    private sealed class FailingTurn : Web.Conversations.ITurnFunction
+    {
+        public Task<ZaloBot.Dialogs.Engine.TurnResult> RunAsync(ZaloBot.Dialogs.Engine.BotState state, Web.Conversations.InboundTurn turn, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("refused on purpose");
+    }
 }

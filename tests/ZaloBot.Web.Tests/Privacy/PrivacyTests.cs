@@ -79,6 +79,12 @@ public sealed class PrivacyTests
             db.Transcript.Add(new TranscriptEntry { ZaloUserId = "zalo-erase", Direction = TranscriptDirection.FromCitizen, Text = "nhà tôi ở 12 Lê Lợi", At = now, SourceId = "er-1" });
             db.Attachments.Add(File("zalo-erase", null, now));
             db.Attachments.Add(File("zalo-erase", ticket.TicketId, now));
+            var sent = new ZaloBot.Web.Outbox.OutboxPayload("Chị Bình ơi, phường đã nhận phản ánh ở 12 Lê Lợi.")
+                .ToOutbound("zalo-erase", "test:erase:sent", ZaloBot.Web.Outbox.OutboundPriority.Interactive, now, ticket.TicketId);
+            sent.State = ZaloBot.Web.Outbox.OutboundState.Sent;
+            db.OutboundMessages.Add(sent);
+            db.OutboundMessages.Add(new ZaloBot.Web.Outbox.OutboxPayload("Nhắc lịch hẹn ở 12 Lê Lợi")
+                .ToOutbound("zalo-erase", "test:erase:queued", ZaloBot.Web.Outbox.OutboundPriority.Notification, now.AddHours(1)));
             var request = new DeletionRequest { CitizenId = citizen.Id, RequestedAt = now };
             db.DeletionRequests.Add(request);
             await db.SaveChangesAsync();
@@ -103,7 +109,7 @@ public sealed class PrivacyTests
 
         Assert.That(before, Does.Contain("Chờ xử lý").And.Contain("1 phản ánh, 1 dòng trò chuyện, 2 ảnh/tệp"));
         Assert.That((erase.StatusCode, again.StatusCode), Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.NotFound)));
-        Assert.That(after, Does.Contain("Đã xử lý").And.Contain("transcript=1").And.Contain("tickets-contact-erased=1"));
+        Assert.That(after, Does.Contain("Đã xử lý").And.Contain("transcript=1").And.Contain("tickets-contact-erased=1").And.Contain("outbox-texts-erased=2"));
         Assert.That(denied.StatusCode, Is.Not.EqualTo(HttpStatusCode.OK));
         await using var check = _world.Database.CreateContext();
         var citizenAfter = await check.Citizens.SingleAsync(c => c.ZaloUserId == "zalo-erase");
@@ -114,6 +120,9 @@ public sealed class PrivacyTests
         Assert.That((kept.Text, kept.ContactName, kept.ContactPhone), Is.EqualTo(("Rác thải trên vỉa hè", (string?)null, (string?)null)));
         Assert.That(await check.ConsentRecords.CountAsync(c => c.Citizen!.ZaloUserId == "zalo-erase" && c.WithdrawnAt == null), Is.Zero);
         Assert.That(await check.DeletionRequests.Where(r => r.Id == requestId).Select(r => r.HandledAt).SingleAsync(), Is.Not.Null);
+        var outbox = await check.OutboundMessages.AsNoTracking().Where(m => m.ZaloUserId == "zalo-erase").OrderBy(m => m.Id).ToListAsync();
+        Assert.That(outbox.Select(m => ZaloBot.Web.Outbox.OutboxPayload.FromJson(m.Payload).Text), Is.All.Empty, "the texts sent to the citizen are erased");
+        Assert.That(outbox.Select(m => m.State), Is.EqualTo(new[] { ZaloBot.Web.Outbox.OutboundState.Sent, ZaloBot.Web.Outbox.OutboundState.Failed }), "what was waiting is cancelled");
     }
 
     private static InboxEvent Inbox(string key, InboxEventState state, DateTimeOffset at) =>

@@ -73,6 +73,25 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffTicketDesk desk, Ticket
     public Task<IActionResult> OnPostReopenAsync(long id, uint version, string? reason, CancellationToken cancellationToken) =>
         RunAsync(id, reason, actor => desk.ReopenAsync(actor, id, version, reason, cancellationToken), cancellationToken);
 
+    /// <summary>One-click resend of a message held as "unknown — check" (editors only, on a ticket they may see; audited).</summary>
+    public async Task<IActionResult> OnPostResendAsync(long id, long messageId, [FromServices] HeldMessageResender resender, CancellationToken cancellationToken)
+    {
+        var actor = StaffActor.From(User);
+        if (!actor.CanEditTickets)
+        {
+            return Forbid();
+        }
+
+        if (!await actor.Visible(db.Tickets.AsNoTracking()).AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // Posted twice (or already resent by a colleague): the row is no longer held and nothing happens.
+        await resender.ResendAsync(actor, id, messageId, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
     private async Task<IActionResult> RunAsync(long id, string? draft, Func<StaffActor, Task<TicketActionResult>> action, CancellationToken cancellationToken, Guid? replyKey = null)
     {
         var result = await action(StaffActor.From(User));

@@ -1873,9 +1873,17 @@ namespace ZaloBot.Web.Storage.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_token");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1913,6 +1921,10 @@ namespace ZaloBot.Web.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("priority");
 
+                    b.Property<bool>("SafeToRepeat")
+                        .HasColumnType("boolean")
+                        .HasColumnName("safe_to_repeat");
+
                     b.Property<DateTimeOffset?>("SeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("seen_at");
@@ -1928,6 +1940,10 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.Property<long?>("TicketId")
                         .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
+
+                    b.Property<int>("UnknownResends")
+                        .HasColumnType("integer")
+                        .HasColumnName("unknown_resends");
 
                     b.Property<string>("ZaloMessageId")
                         .HasMaxLength(64)
@@ -1952,6 +1968,10 @@ namespace ZaloBot.Web.Storage.Migrations
 
                     b.HasIndex("ZaloMessageId")
                         .HasDatabaseName("ix_outbound_messages_zalo_message_id");
+
+                    b.HasIndex("ZaloUserId", "Id")
+                        .HasDatabaseName("ix_outbound_messages_live_user")
+                        .HasFilter("state IN (0, 1)");
 
                     b.HasIndex("State", "Priority", "NextAttemptAt")
                         .HasDatabaseName("ix_outbound_messages_state_priority_next_attempt_at");

@@ -40,7 +40,7 @@ public sealed class ConsoleTextsTests
             .ToList();
         var unused = typeof(ConsoleTexts).GetProperties()
             .Where(p => p.PropertyType == typeof(string))
-            .Where(p => !sources.Any(s => s.Contains("." + p.Name, StringComparison.Ordinal)))
+            .Where(p => !sources.Any(s => Regex.IsMatch(s, $@"\b{p.Name}\b")))
             .Select(p => p.Name)
             .ToList();
         Assert.That(unused, Is.Empty, "keys of console.vi.yaml that no page uses any more: remove them");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures in docs/performance.md and docs/understanding.md).
 #   ./zalobot bench ingest          signed webhook events over HTTP against the running service (wrk)
+#   ./zalobot bench compare [REF]   end-to-end p99 at 50 events/s, REF's build vs this one, alternated in one run
 #   ./zalobot bench understanding   recognizer latency, index memory and rebuild time on 2,000 FAQ entries
 #   ./zalobot bench queue [N]       the console queue page with 100,000 tickets
 #   ./zalobot bench faults [S…]     the fault suite: kill -9, Redis/PostgreSQL cut, Zalo faults, re-delivery, two instances
@@ -14,5 +15,6 @@ case "${1:-}" in
   queue) shift; exec "$ROOT/deploy/local/bench-queue.sh" "$@" ;;
   faults) shift; exec "$ROOT/deploy/local/bench-faults.sh" "$@" ;;
   perf) shift; exec "$ROOT/deploy/local/bench-faults.sh" --perf "$@" ;;
-  *) echo "usage: bench.sh ingest|understanding|queue|faults|perf" >&2; exit 2 ;;
+  compare) shift; exec "$ROOT/deploy/local/bench-compare.sh" "$@" ;;
+  *) echo "usage: bench.sh ingest|understanding|queue|faults|perf|compare [REF]" >&2; exit 2 ;;
 esac

@@ -7,17 +7,21 @@ using ZaloBot.Web.Staff;
 var command = args.Length > 0 ? args[0] : "serve";
 var commandArgs = args.Skip(1).ToArray();
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-var app = ZaloBotHost.Build(builder);
+if (command == "serve")
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+    return await Commands.ServeAsync(ZaloBotHost.Build(builder));
+}
 
+// The other commands run once on the small command host: no web server, no workers.
+using var host = CommandHost.Build([]);
 return command switch
 {
-    "serve" => await Commands.ServeAsync(app),
-    "migrate" => await Commands.MigrateAsync(app),
-    "seed" => await Commands.SeedAsync(app),
-    "user" => await UserCommand.RunAsync(app.Services, commandArgs, Console.In, Console.Out),
-    "eval" => await FaqCommands.EvalAsync(app.Services, commandArgs, Console.Out),
-    "faq" => await FaqCommands.FaqAsync(app.Services, commandArgs, Console.Out),
-    "oa" => await OaCommand.RunAsync(app.Services, commandArgs, Console.In, Console.Out),
+    "migrate" => await Commands.MigrateAsync(host.Services),
+    "seed" => await Commands.SeedAsync(host.Services),
+    "user" => await UserCommand.RunAsync(host.Services, commandArgs, Console.In, Console.Out),
+    "eval" => await FaqCommands.EvalAsync(host.Services, commandArgs, Console.Out),
+    "faq" => await FaqCommands.FaqAsync(host.Services, commandArgs, Console.Out),
+    "oa" => await OaCommand.RunAsync(host.Services, commandArgs, Console.In, Console.Out),
     _ => Commands.Usage(command),
 };

@@ -510,7 +510,7 @@ public sealed class CitizenBot : IBot
                 break;
             case HiddenCommand.Rate when args.Count == 2 && int.TryParse(args[1], out var stars) && stars is >= 1 and <= 5:
                 // Only an answered or closed ticket of this user can be rated (the desk refuses others).
-                if (await desk.FindTicketAsync(turn.Activity.UserId, args[0], cancellationToken) is { Status: TicketStatus.Answered or TicketStatus.Closed } rated)
+                if (await desk.FindTicketAsync(turn.Activity.UserId, args[0], cancellationToken) is { Status: TicketProgress.Answered or TicketProgress.Closed } rated)
                 {
                     turn.Record(new RateTicket(turn.Activity.UserId, rated.Code, stars));
                     turn.Send(texts.Fill(texts.RatingThanks, ("stars", stars), ("code", args[0])));
@@ -525,7 +525,7 @@ public sealed class CitizenBot : IBot
                 if (await desk.FindTicketAsync(turn.Activity.UserId, args[0], cancellationToken) is { } reopened)
                 {
                     // A ticket still in progress needs nothing; the citizen hears the same answer.
-                    if (reopened.Status is TicketStatus.Answered or TicketStatus.Closed)
+                    if (reopened.Status is TicketProgress.Answered or TicketProgress.Closed)
                     {
                         turn.Record(new ReopenTicket(turn.Activity.UserId, reopened.Code));
                     }

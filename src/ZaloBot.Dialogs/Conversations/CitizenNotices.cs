@@ -29,7 +29,7 @@ public sealed class CitizenNotices
                 ("status", Formats.Status(_texts, ticket.Status)),
                 ("unit", ticket.Unit ?? _texts.StatusUnitPending))),
         };
-        if (ticket.Status == TicketStatus.Answered)
+        if (ticket.Status == TicketProgress.Answered)
         {
             messages.AddRange(SatisfactionRequest(ticket.Code));
         }

@@ -16,13 +16,13 @@ internal static class Formats
     public static string LocalTime(DateTimeOffset at, TimeSpan offset) =>
         at.ToOffset(offset).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static string Status(BotTexts texts, TicketStatus status) => status switch
+    public static string Status(BotTexts texts, TicketProgress status) => status switch
     {
-        TicketStatus.Received => texts.StatusReceived,
-        TicketStatus.InProgress => texts.StatusInProgress,
-        TicketStatus.Answered => texts.StatusAnswered,
-        TicketStatus.Closed => texts.StatusClosed,
-        TicketStatus.Reopened => texts.StatusReopened,
+        TicketProgress.Received => texts.StatusReceived,
+        TicketProgress.InProgress => texts.StatusInProgress,
+        TicketProgress.Answered => texts.StatusAnswered,
+        TicketProgress.Closed => texts.StatusClosed,
+        TicketProgress.Reopened => texts.StatusReopened,
         _ => status.ToString(),
     };
 

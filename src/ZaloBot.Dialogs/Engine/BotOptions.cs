@@ -44,8 +44,8 @@ public sealed class BotOptions
     /// </summary>
     public TimeSpan HandoffIdleRelease { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>Vietnam has no daylight saving time: dates are shown at UTC+7.</summary>
-    public TimeSpan LocalOffset { get; set; } = TimeSpan.FromHours(7);
+    /// <summary>Dates are shown in Vietnam time (<see cref="VietnamTime"/>; a constant, not a setting).</summary>
+    public TimeSpan LocalOffset => VietnamTime.Offset;
 
     public IReadOnlyList<string> Validate()
     {

@@ -40,7 +40,7 @@ public sealed class TurnContext
     public DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>Today's date in Vietnam, for "current year" and due dates.</summary>
-    public DateTimeOffset LocalNow => Now.ToOffset(Options.LocalOffset);
+    public DateTimeOffset LocalNow => VietnamTime.Local(Now);
 
     public void Send(OutgoingMessage message) => _replies.Add(message);
 

@@ -4,5 +4,5 @@ namespace ZaloBot.Dialogs.Ports;
 public interface IFaqCatalog
 {
     /// <summary>The published entry for <paramref name="slug"/>, or null when unknown or unpublished.</summary>
-    Task<FaqEntry?> FindAsync(string slug, CancellationToken cancellationToken);
+    Task<FaqAnswer?> FindAsync(string slug, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ namespace ZaloBot.Dialogs.Ports;
 public sealed record TicketView(
     string Code,
     string CategoryLabel,
-    TicketStatus Status,
+    TicketProgress Status,
     string? Unit,
     DateOnly DueDate,
     string? LatestReply,

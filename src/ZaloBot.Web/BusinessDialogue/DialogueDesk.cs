@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ZaloBot.Dialogs.Content;
+using ZaloBot.Dialogs.Engine;
 using ZaloBot.Web.Calendar;
 using ZaloBot.Web.Cchc;
 using ZaloBot.Web.Outbox;
@@ -64,7 +65,7 @@ public sealed class DialogueDesk(ZaloBotDbContext db, TimeProvider time, CchcTex
         }
 
         session.Title = input.Title.Trim();
-        session.StartsAt = new DateTimeOffset(input.Date.Value.ToDateTime(input.Time.Value), WorkingDayCalendar.VietnamOffset).ToUniversalTime();
+        session.StartsAt = VietnamTime.At(input.Date.Value, input.Time.Value).ToUniversalTime();
         session.Place = Blank(input.Place);
         session.OnlineUrl = Blank(input.OnlineUrl);
         session.Topics = input.Topics.Trim();

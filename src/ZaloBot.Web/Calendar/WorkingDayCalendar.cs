@@ -1,3 +1,5 @@
+using ZaloBot.Dialogs.Engine;
+
 namespace ZaloBot.Web.Calendar;
 
 /// <summary>
@@ -6,9 +8,6 @@ namespace ZaloBot.Web.Calendar;
 /// </summary>
 public sealed class WorkingDayCalendar
 {
-    /// <summary>Vietnam has used UTC+7 all year (no daylight saving) since 1975; deadlines are counted in local dates.</summary>
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     private readonly Dictionary<DateOnly, CalendarDayKind> _exceptions;
 
     public WorkingDayCalendar(IEnumerable<CalendarDay> days)
@@ -17,8 +16,8 @@ public sealed class WorkingDayCalendar
         _exceptions = days.ToDictionary(d => d.Date, d => d.Kind);
     }
 
-    /// <summary>The local (Vietnam) calendar date of an instant.</summary>
-    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(VietnamOffset).DateTime);
+    /// <summary>The local (Vietnam) calendar date of an instant: deadlines are counted in local dates.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) => VietnamTime.Date(instant);
 
     public bool IsWorkingDay(DateOnly date)
     {

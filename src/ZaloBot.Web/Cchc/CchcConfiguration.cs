@@ -16,7 +16,6 @@ public static class CchcConfiguration
             return File.Exists(path) ? CchcTexts.Parse(File.ReadAllText(path)) : CchcTexts.Default;
         });
         builder.Services.AddScoped<CchcDesk>();
-        builder.Services.AddScoped<BusinessDialogue.DialogueDesk>();
         return builder;
     }
 }

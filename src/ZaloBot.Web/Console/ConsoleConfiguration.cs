@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ZaloBot.Web.Console.SignIn;
 using Microsoft.Extensions.WebEncoders;
+using ZaloBot.Web.Hosting;
 using ZaloBot.Web.Reports;
 using ZaloBot.Web.Staff;
 
@@ -14,9 +15,11 @@ namespace ZaloBot.Web.Console;
 
 public static class ConsoleConfiguration
 {
-    /// <summary>The staff console: Razor Pages under Console/ (one folder per screen), role policies.</summary>
+    /// <summary>The staff console: Razor Pages under Console/ (one folder per screen), role policies, texts from content/console.vi.yaml.</summary>
     public static IHostApplicationBuilder AddConsole(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(sp => ConsoleTexts.Load(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ContentDirectory));
+        builder.Services.AddContentCheck<ConsoleTexts>();
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsFactory>();
         // A changed role or unit (or a disabled account) reaches the cookie within a minute instead of the default 30.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ZaloBot.Dialogs.Content;
 using ZaloBot.Dialogs.Ports;
+using ZaloBot.Dialogs.Text;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Organisation;
 using ZaloBot.Web.Storage;
-using DialogStatus = ZaloBot.Dialogs.Ports.TicketStatus;
-using TicketStatus = ZaloBot.Web.Feedback.TicketStatus;
 
 namespace ZaloBot.Web.Conversations;
 
@@ -31,7 +30,8 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
         var rows = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Ward && u.IsActive).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
-        return rows.Select(w => new Ward(w.Code, w.Name, WardSynonyms(w.Name))).ToList();
+        var kindWord = SharedFirstWord(rows.Select(w => w.Name).ToList());
+        return rows.Select(w => new Ward(w.Code, w.Name, WardSynonyms(w.Name, kindWord))).ToList();
     }
 
     public Task<IReadOnlyList<Street>> GetStreetsAsync(CancellationToken cancellationToken) => Task.FromResult(streets.Streets);
@@ -75,20 +75,32 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory
     private static TicketView ToView(CitizenTicket t, string? unitName) => new(
         t.Code, t.CategoryName, t.Status switch
         {
-            TicketStatus.Received => DialogStatus.Received,
-            TicketStatus.Answered => DialogStatus.Answered,
-            TicketStatus.Closed or TicketStatus.Rejected => DialogStatus.Closed,
-            _ => DialogStatus.InProgress,
+            TicketStatus.Received => TicketProgress.Received,
+            TicketStatus.Answered => TicketProgress.Answered,
+            TicketStatus.Closed or TicketStatus.Rejected => TicketProgress.Closed,
+            _ => TicketProgress.InProgress,
         },
         unitName, t.DueDate, t.LatestReply, t.CreatedAt);
 
-    /// <summary>"Phường 9" is also "9", "p9", "f9", "phuong 9": citizens type the number (the ward list is not numbered 1–12).</summary>
-    internal static IReadOnlyList<string> WardSynonyms(string name)
+    /// <summary>
+    /// "Phường 9" is also "9", "p9", "f9", "phuong 9": citizens type the number (the ward list is not numbered 1–12).
+    /// The kind word ("Phường") is the first word every ward name shares, taken from the data rather than spelled here.
+    /// </summary>
+    internal static IReadOnlyList<string> WardSynonyms(string name, string? sharedFirstWord)
     {
-        var number = name.Replace("Phường", "", StringComparison.OrdinalIgnoreCase).Trim();
-        return number.All(char.IsAsciiDigit) && number.Length > 0
-            ? [number, "p" + number, "p." + number, "f" + number, "phuong " + number, "phường " + number]
-            : [number];
+        var rest = sharedFirstWord is not null && name.StartsWith(sharedFirstWord + " ", StringComparison.OrdinalIgnoreCase)
+            ? name[(sharedFirstWord.Length + 1)..].Trim()
+            : name.Trim();
+        return rest.All(char.IsAsciiDigit) && rest.Length > 0
+            ? [rest, "p" + rest, "p." + rest, "f" + rest, TextFolding.Fold(name), name.ToLowerInvariant()]
+            : [rest];
+    }
+
+    /// <summary>The first word of every name when they all share it (null otherwise, or for fewer than two names).</summary>
+    internal static string? SharedFirstWord(IReadOnlyList<string> names)
+    {
+        var first = names.Select(n => n.Split(' ', 2)[0]).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return names.Count > 1 && first.Count == 1 && names.All(n => n.Contains(' ', StringComparison.Ordinal)) ? first[0] : null;
     }
 
     /// <summary>The comma-separated parts of a category name ("Vệ sinh môi trường, rác thải, tiếng ồn") select it too.</summary>

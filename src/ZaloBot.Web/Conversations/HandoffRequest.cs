@@ -12,7 +12,7 @@ public sealed class HandoffRequest
 
     public DateTimeOffset RequestedAt { get; set; }
 
-    public HandoffState State { get; set; }
+    public HandoffRequestState State { get; set; }
 
     [MaxLength(64)]
     public string? TakenByUserId { get; set; }

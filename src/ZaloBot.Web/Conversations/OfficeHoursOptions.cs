@@ -12,8 +12,4 @@ public sealed class OfficeHoursOptions
 
     /// <summary>Closing time on working days. Default 17:00.</summary>
     public TimeOnly Closes { get; set; } = new(17, 0);
-
-    /// <summary>Vietnam has one time zone, UTC+7, without daylight saving.</summary>
-    [Range(typeof(TimeSpan), "-12:00:00", "14:00:00")]
-    public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(7);
 }

@@ -13,5 +13,6 @@ public sealed class ProcessedEvent
     [MaxLength(200)]
     public required string Key { get; set; }
 
+    /// <summary>When the turn committed; the retention worker deletes markers older than <c>Retention:ProcessedEvents</c> (index on it).</summary>
     public DateTimeOffset ProcessedAt { get; set; }
 }

@@ -36,8 +36,8 @@ public sealed class TurnEffects(ZaloBotDbContext db, TicketIntakeDesk intake, Ci
                 break;
             case EndHandoff end:
                 await db.HandoffRequests
-                    .Where(h => h.ZaloUserId == end.ZaloUserId && h.State != HandoffState.Closed)
-                    .ExecuteUpdateAsync(s => s.SetProperty(h => h.State, HandoffState.Closed).SetProperty(h => h.ClosedAt, now), cancellationToken);
+                    .Where(h => h.ZaloUserId == end.ZaloUserId && h.State != HandoffRequestState.Closed)
+                    .ExecuteUpdateAsync(s => s.SetProperty(h => h.State, HandoffRequestState.Closed).SetProperty(h => h.ClosedAt, now), cancellationToken);
                 break;
             case RecordFaqVote vote:
                 db.FaqVotes.Add(new FaqVote { Slug = vote.Slug, Helpful = vote.Helpful, ZaloUserId = vote.ZaloUserId, At = now, SourceMessageId = "vote:" + key });
@@ -98,7 +98,7 @@ public sealed class TurnEffects(ZaloBotDbContext db, TicketIntakeDesk intake, Ci
     /// <summary>One open request per citizen: a second request while one is open adds nothing.</summary>
     private async Task RequestHandoffAsync(Dialogs.Ports.HandoffRequest request, CancellationToken cancellationToken)
     {
-        if (await db.HandoffRequests.AnyAsync(h => h.ZaloUserId == request.ZaloUserId && h.State != HandoffState.Closed, cancellationToken))
+        if (await db.HandoffRequests.AnyAsync(h => h.ZaloUserId == request.ZaloUserId && h.State != HandoffRequestState.Closed, cancellationToken))
         {
             return;
         }
@@ -107,7 +107,7 @@ public sealed class TurnEffects(ZaloBotDbContext db, TicketIntakeDesk intake, Ci
         {
             ZaloUserId = request.ZaloUserId,
             RequestedAt = request.RequestedAt,
-            State = HandoffState.Waiting,
+            State = HandoffRequestState.Waiting,
             Note = request.Message is null ? null : OutgoingMessage.Clip(request.Message),
         });
     }

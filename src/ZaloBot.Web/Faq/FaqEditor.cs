@@ -58,7 +58,7 @@ public sealed class FaqEditor(
         var entries = FaqContent.Parse(yaml);
         var existing = await db.FaqEntries.ToDictionaryAsync(f => f.Slug, cancellationToken);
         int added = 0, updated = 0;
-        var changed = new List<FaqEntry>();
+        var changed = new List<StoredFaqEntry>();
         foreach (var content in entries)
         {
             if (!existing.TryGetValue(content.Slug, out var entry))
@@ -126,10 +126,10 @@ public sealed class FaqEditor(
         && a.Phrasings.SequenceEqual(b.Phrasings, StringComparer.Ordinal)
         && a.Related.SequenceEqual(b.Related, StringComparer.Ordinal);
 
-    private static FaqEntry NewEntry(Dialogs.Faq.FaqEntry content) =>
+    private static StoredFaqEntry NewEntry(Dialogs.Faq.FaqEntry content) =>
         new() { Slug = content.Slug, Category = content.Category, Question = content.Question, Answer = content.Answer };
 
-    private void Apply(FaqEntry entry, Dialogs.Faq.FaqEntry content, string changedBy)
+    private void Apply(StoredFaqEntry entry, Dialogs.Faq.FaqEntry content, string changedBy)
     {
         entry.Category = content.Category;
         entry.Question = content.Question;
@@ -143,7 +143,7 @@ public sealed class FaqEditor(
         entry.UpdatedBy = changedBy;
     }
 
-    private FaqEntryRevision Snapshot(FaqEntry entry) => new()
+    private FaqEntryRevision Snapshot(StoredFaqEntry entry) => new()
     {
         FaqEntryId = entry.Id,
         Revision = entry.Revision,

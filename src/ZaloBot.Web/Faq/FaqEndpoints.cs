@@ -19,7 +19,8 @@ public static class FaqEndpoints
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 2000)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Nhập câu hỏi (tối đa 2.000 ký tự)."] });
+            // A developer-facing API error: the console's "Thử câu hỏi" box shows only the status code, never this text.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Required, at most 2000 characters."] });
         }
 
         var recognition = recognizer.Recognize(q);

@@ -37,6 +37,6 @@ public sealed class LiveRecognizer(
             entries.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    internal static DialogFaqEntry ToContent(FaqEntry f) =>
+    internal static DialogFaqEntry ToContent(StoredFaqEntry f) =>
         new(f.Slug, f.Category, f.Question, f.Phrasings, f.Related, f.Answer, f.NeedsReview, f.IsPublished);
 }

@@ -46,7 +46,8 @@ public sealed class TicketIntakeDesk(ZaloBotDbContext db, TicketTexts texts, Tim
 
         var now = time.GetUtcNow();
         var received = WorkingDayCalendar.LocalDate(now);
-        var calendar = await LoadCalendarAsync(received, cancellationToken);
+        // A deadline never spans more than a few months: 400 days of holidays and compensatory days cover it.
+        var calendar = await CalendarStore.LoadAsync(db, received, received.AddDays(400), cancellationToken);
         var due = calendar.AddWorkingDays(received, category.DeadlineWorkingDays);
         var citizenId = (await CitizenDirectory.GetOrCreateAsync(db, request.ZaloUserId, now, cancellationToken)).Id;
         var consented = request.ConsentRecordId is { } consentId && await db.ConsentRecords
@@ -120,14 +121,6 @@ public sealed class TicketIntakeDesk(ZaloBotDbContext db, TicketTexts texts, Tim
     }
 
     public static string FormatCode(int year, int sequence) => $"PA-{year}-{sequence:D6}";
-
-    /// <summary>The holidays and compensatory days from the day of receipt on (a deadline never spans more than a few months).</summary>
-    private async Task<WorkingDayCalendar> LoadCalendarAsync(DateOnly from, CancellationToken cancellationToken)
-    {
-        var until = from.AddDays(400);
-        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= until).ToListAsync(cancellationToken);
-        return new WorkingDayCalendar(days);
-    }
 
     private async Task<TicketIntake?> FindIntakeAsync(string sourceMessageId, CancellationToken cancellationToken) =>
         await db.Tickets.AsNoTracking().Where(t => t.SourceMessageId == sourceMessageId)

@@ -2,12 +2,13 @@ using ZaloBot.Web.Hosting;
 
 namespace ZaloBot.Web.Feedback;
 
-/// <summary>The ticket texts staff read, from content/tickets.vi.yaml: status labels and the answer to each <see cref="TicketResultCode"/>.</summary>
+/// <summary>The ticket texts staff read, from content/tickets.vi.yaml: status labels, timeline labels and the answer to each <see cref="TicketResultCode"/>.</summary>
 public sealed class TicketTexts
 {
     public const string FileName = "tickets.vi.yaml";
 
     private IReadOnlyDictionary<TicketStatus, string> _status = new Dictionary<TicketStatus, string>();
+    private IReadOnlyDictionary<TicketEventKind, string> _events = new Dictionary<TicketEventKind, string>();
     private IReadOnlyDictionary<TicketResultCode, string> _results = new Dictionary<TicketResultCode, string>();
 
     /// <summary>The actor name of events the citizen caused from the chat (rating, reopen, intake).</summary>
@@ -18,9 +19,14 @@ public sealed class TicketTexts
 
     public Dictionary<string, string>? Status { get; set; }
 
+    public Dictionary<string, string>? Events { get; set; }
+
     public Dictionary<string, string>? Results { get; set; }
 
     public string Label(TicketStatus status) => _status[status];
+
+    /// <summary>How an event reads in the ticket's timeline.</summary>
+    public string EventLabel(TicketEventKind kind) => _events[kind];
 
     public string Message(TicketActionResult result)
     {
@@ -35,6 +41,7 @@ public sealed class TicketTexts
     {
         var texts = ContentFile.Parse<TicketTexts>(yaml, FileName);
         texts._status = ContentFile.ByEnum<TicketStatus>(texts.Status, "status", FileName);
+        texts._events = ContentFile.ByEnum<TicketEventKind>(texts.Events, "events", FileName);
         texts._results = ContentFile.ByEnum<TicketResultCode>(texts.Results, "results", FileName);
         return texts;
     }

@@ -12,9 +12,9 @@ public static class Commands
         return 0;
     }
 
-    public static async Task<int> MigrateAsync(WebApplication app)
+    public static async Task<int> MigrateAsync(IServiceProvider services)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         // Create the first Data Protection key now, before any pod serves: pods that start together would otherwise
         // each create one, and a pod only looks for keys it does not know during its first minutes.
@@ -22,9 +22,9 @@ public static class Commands
         return 0;
     }
 
-    public static async Task<int> SeedAsync(WebApplication app)
+    public static async Task<int> SeedAsync(IServiceProvider services)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(CancellationToken.None);
         return 0;
     }

@@ -16,9 +16,6 @@ public static class ContentFile
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 
-    public static T Load<T>(string contentDirectory, string fileName) where T : class =>
-        Parse<T>(File.ReadAllText(Path.Combine(contentDirectory, fileName)), fileName);
-
     /// <summary>Deserialises <paramref name="yaml"/> and checks that every string property has a text.</summary>
     public static T Parse<T>(string yaml, string fileName) where T : class
     {

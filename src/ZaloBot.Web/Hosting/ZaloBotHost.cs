@@ -1,3 +1,4 @@
+using ZaloBot.Web.BusinessDialogue;
 using ZaloBot.Web.Cchc;
 using ZaloBot.Web.Console;
 using ZaloBot.Web.Conversations;
@@ -34,6 +35,7 @@ public static class ZaloBotHost
         builder.AddConsole();
         builder.AddReports();
         builder.AddCchc();
+        builder.AddBusinessDialogue();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddFeedback();

@@ -6,8 +6,8 @@ using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Media;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
-using ZaloBot.Web.Webhook;
 using ZaloBot.Zalo.Events;
+using ZaloBot.Zalo.Tokens;
 
 namespace ZaloBot.Web.Inbound;
 
@@ -22,13 +22,15 @@ public sealed class InboundProcessor(
     RedisKeys keys,
     TurnCommitter committer,
     MediaFetcher media,
-    IOptions<WebhookOptions> webhook,
+    IOptions<ZaloTokenOptions> tokens,
     TimeProvider time,
     ILogger<InboundProcessor> logger)
 {
     public async Task ProcessAsync(string dedupeKey, string body, CancellationToken cancellationToken)
     {
-        var evt = ZaloEventParser.Parse(body, [webhook.Value.OaId]);
+        // The OA this service acts as (whose token sends the replies): its own echoes and receipts are channel facts.
+        // Webhook:OaId must equal it (checked at start-up), so the webhook's queue never holds another OA's event.
+        var evt = ZaloEventParser.Parse(body, [tokens.Value.OaId]);
         await HandleAsync(evt, dedupeKey, cancellationToken);
     }
 

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using ZaloBot.Web.Hosting;
 
 namespace ZaloBot.Web.Notifications;
 
@@ -25,15 +24,5 @@ public sealed class MailTexts
 
     public static MailTexts Load(string contentDirectory) => Parse(File.ReadAllText(Path.Combine(contentDirectory, "mail.vi.yaml")));
 
-    public static string Fill(string template, params (string Name, object? Value)[] values)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        var builder = new StringBuilder(template);
-        foreach (var (name, value) in values)
-        {
-            builder.Replace("{" + name + "}", Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
-        }
-
-        return builder.ToString();
-    }
+    public static string Fill(string template, params (string Name, object? Value)[] values) => ContentFile.Fill(template, values);
 }

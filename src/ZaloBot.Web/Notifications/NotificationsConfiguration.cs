@@ -14,6 +14,7 @@ public static class NotificationsConfiguration
             .Validate(o => o.PollInterval >= TimeSpan.FromSeconds(1) && o.PollInterval <= TimeSpan.FromHours(1), "Mail: PollInterval must be between 1 second and 1 hour.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => MailTexts.Load(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ContentDirectory));
+        builder.Services.AddContentCheck<MailTexts>();
         builder.Services.AddScoped<StaffNotifier>();
         var enabled = builder.Configuration.GetSection(MailOptions.Section).GetValue<bool>(nameof(MailOptions.Enabled));
         if (enabled && service.RunsWorkers)

@@ -3,6 +3,7 @@ using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using ZaloBot.Dialogs.Engine;
 using ZaloBot.Web.Calendar;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Storage;
@@ -85,7 +86,7 @@ public sealed class StaffNotifier(ZaloBotDbContext db, TimeProvider time, IOptio
         }
 
         // 3. The daily digest per unit, after the configured local hour, for units with open tickets.
-        if (now.ToOffset(WorkingDayCalendar.VietnamOffset).Hour >= options.Value.DigestHour)
+        if (VietnamTime.Local(now).Hour >= options.Value.DigestHour)
         {
             var soon = today.AddDays(2);
             var counts = await db.Tickets.AsNoTracking()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using ZaloBot.Dialogs.Engine;
 using ZaloBot.Web.Hosting;
 using ZaloBot.Web.Storage;
 using ZaloBot.Zalo.Api;
@@ -204,14 +205,11 @@ public sealed class OutboxSender(
 
     private const int NightBanCode = -234;
 
-    /// <summary>Vietnam is UTC+7 all year (no daylight saving time).</summary>
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>The next 06:05 in Vietnam after <paramref name="now"/> (five minutes past the end of Zalo's night ban).</summary>
     public static DateTimeOffset NextMorning(DateTimeOffset now)
     {
-        var local = now.ToOffset(VietnamOffset);
-        var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 6, 5, 0, VietnamOffset);
+        var local = VietnamTime.Local(now);
+        var morning = VietnamTime.At(DateOnly.FromDateTime(local.DateTime), new TimeOnly(6, 5));
         return (morning > local ? morning : morning.AddDays(1)).ToUniversalTime();
     }
 

@@ -7,7 +7,11 @@ public static class PrivacyConfiguration
     /// <summary>Section "Retention", the deletion-request handler and — with the worker role — the retention worker.</summary>
     public static IHostApplicationBuilder AddPrivacy(this IHostApplicationBuilder builder, ServiceOptions service)
     {
-        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var dedupeRetention = builder.Configuration.GetValue("Inbound:DedupeRetention", TimeSpan.FromDays(3));
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.ProcessedEvents > dedupeRetention,
+                "Retention:ProcessedEvents must be longer than Inbound:DedupeRetention: a redelivered event inside the dedupe window must still find its marker.")
+            .ValidateOnStart();
         builder.Services.AddScoped<CitizenEraser>();
         if (service.RunsWorkers)
         {

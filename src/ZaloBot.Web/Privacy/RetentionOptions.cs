@@ -28,6 +28,16 @@ public sealed class RetentionOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan Transcript { get; set; } = TimeSpan.FromDays(180);
 
+    /// <summary>
+    /// Processed markers of inbound events (<c>processed_events</c>, one short row per event). A marker must outlive
+    /// every way the same event can reach the turn again: Zalo redelivers for ~1.8 h and the webhook dedupe
+    /// (<c>Inbound:DedupeRetention</c>, 3 days) stops those; after that, <c>Webhook:MaxEventAge</c> (1 day) refuses the
+    /// replay. Inside the window a stream redelivery (crash, lease loss) or an inbox re-forward stops at the marker.
+    /// 30 days is ten times the dedupe window; start-up refuses a value not longer than <c>Inbound:DedupeRetention</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan ProcessedEvents { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Photos and files never attached to a ticket (sent outside a report, or a report abandoned). 7 days.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan OrphanAttachments { get; set; } = TimeSpan.FromDays(7);

@@ -27,8 +27,8 @@ public sealed class RetentionWorker(
                 if (done.Total > 0)
                 {
                     logger.LogInformation(
-                        "Retention: {Inbox} inbox payloads, {DeadLetters} dead letters, {Transcript} transcript lines, {Orphans} orphan files deleted; {Withdrawn} tickets' contact data erased",
-                        done.InboxPayloads, done.DeadLetters, done.TranscriptLines, done.OrphanAttachments, done.WithdrawnContacts);
+                        "Retention: {Inbox} inbox payloads, {DeadLetters} dead letters, {Transcript} transcript lines, {Orphans} orphan files, {Markers} processed markers deleted; {Withdrawn} tickets' contact data erased",
+                        done.InboxPayloads, done.DeadLetters, done.TranscriptLines, done.OrphanAttachments, done.ProcessedMarkers, done.WithdrawnContacts);
                 }
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
@@ -57,6 +57,9 @@ public sealed class RetentionWorker(
         var orphans = await DeleteInBatchesAsync(
             "DELETE FROM attachments WHERE id IN (SELECT id FROM attachments WHERE ticket_id IS NULL AND created_at < $1 LIMIT $2)",
             now - _options.OrphanAttachments, cancellationToken);
+        var markers = await DeleteInBatchesAsync(
+            "DELETE FROM processed_events WHERE key IN (SELECT key FROM processed_events WHERE processed_at < $1 LIMIT $2)",
+            now - _options.ProcessedEvents, cancellationToken);
 
         await using var withdrawn = postgres.CreateCommand("""
             UPDATE tickets SET contact_name = NULL, contact_phone = NULL
@@ -71,7 +74,7 @@ public sealed class RetentionWorker(
               AND NOT EXISTS (SELECT 1 FROM consent_records r WHERE r.citizen_id = c.id AND r.withdrawn_at IS NULL)
             """);
         contacts += await citizens.ExecuteNonQueryAsync(cancellationToken);
-        return new RetentionRun(inbox, dead, transcript, orphans, contacts);
+        return new RetentionRun(inbox, dead, transcript, orphans, contacts, markers);
     }
 
     private async Task<int> DeleteInBatchesAsync(string sql, DateTimeOffset before, CancellationToken cancellationToken)

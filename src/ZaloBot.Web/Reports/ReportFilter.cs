@@ -1,4 +1,4 @@
-using ZaloBot.Web.Calendar;
+using ZaloBot.Dialogs.Engine;
 
 namespace ZaloBot.Web.Reports;
 
@@ -6,8 +6,8 @@ namespace ZaloBot.Web.Reports;
 public sealed record ReportFilter(DateOnly From, DateOnly To, int? UnitId = null, int? WardId = null, int? CategoryId = null, ReportGrain Grain = ReportGrain.Month)
 {
     /// <summary>Start of <see cref="From"/> in Vietnam time, as an instant.</summary>
-    public DateTimeOffset FromInstant => new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), WorkingDayCalendar.VietnamOffset).ToUniversalTime();
+    public DateTimeOffset FromInstant => VietnamTime.At(From, TimeOnly.MinValue).ToUniversalTime();
 
     /// <summary>Start of the day after <see cref="To"/> in Vietnam time (exclusive bound).</summary>
-    public DateTimeOffset ToInstant => new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDayCalendar.VietnamOffset).ToUniversalTime();
+    public DateTimeOffset ToInstant => VietnamTime.At(To.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
 }

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using ZaloBot.Dialogs.Engine;
 using ZaloBot.Web.BusinessDialogue;
 using ZaloBot.Web.Calendar;
 using ZaloBot.Web.Feedback;
@@ -151,7 +152,7 @@ public sealed class ReportWorkbook(ReportTexts texts, TicketTexts tickets)
         }
     }
 
-    private static DateTime LocalDateTime(DateTimeOffset instant) => instant.ToOffset(WorkingDayCalendar.VietnamOffset).DateTime;
+    private static DateTime LocalDateTime(DateTimeOffset instant) => VietnamTime.Local(instant).DateTime;
 
     private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -14,6 +14,7 @@ public static class ReportsConfiguration
     {
         builder.Services.AddScoped<TicketReportQuery>();
         builder.Services.AddSingleton(sp => ReportTexts.Load(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ContentDirectory));
+        builder.Services.AddContentCheck<ReportTexts>();
         builder.Services.AddSingleton<ReportWorkbook>();
         return builder;
     }

@@ -5,7 +5,10 @@ namespace ZaloBot.Web.Staff;
 
 public static class StaffConfiguration
 {
-    /// <summary>ASP.NET Core Identity for staff: strong passwords, lockout after repeated failures, secure cookies.</summary>
+    /// <summary>
+    /// ASP.NET Core Identity for staff: strong passwords, lockout after repeated failures, secure cookies. Authorization
+    /// (roles to policies) is the console's (<c>AddConsole</c>): the command host uses identity without any endpoint.
+    /// </summary>
     public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
     {
         builder.Services
@@ -24,7 +27,6 @@ public static class StaffConfiguration
             })
             .AddEntityFrameworkStores<ZaloBotDbContext>()
             .AddDefaultTokenProviders();
-        builder.Services.AddAuthorization();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "zalobot.staff";

@@ -48,7 +48,7 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
 
     public DbSet<DeletionRequest> DeletionRequests => Set<DeletionRequest>();
 
-    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<StoredFaqEntry> FaqEntries => Set<StoredFaqEntry>();
 
     public DbSet<FaqEntryRevision> FaqEntryRevisions => Set<FaqEntryRevision>();
 
@@ -121,7 +121,7 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
 
         builder.Entity<Citizen>().HasIndex(c => c.ZaloUserId).IsUnique();
 
-        builder.Entity<FaqEntry>().HasIndex(f => f.Slug).IsUnique();
+        builder.Entity<StoredFaqEntry>().HasIndex(f => f.Slug).IsUnique();
         builder.Entity<FaqEntryRevision>().HasIndex(r => new { r.FaqEntryId, r.Revision }).IsUnique();
         builder.Entity<UnansweredQuestion>().HasIndex(q => q.SourceMessageId).IsUnique();
         builder.Entity<UnansweredQuestion>().HasIndex(q => new { q.Status, q.AskedAt });
@@ -153,6 +153,8 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
 
         builder.Entity<HandoffRequest>().HasIndex(h => new { h.State, h.RequestedAt });
         builder.Entity<HandoffRequest>().HasIndex(h => h.ZaloUserId);
+        // The retention worker deletes old processed markers by age (Retention:ProcessedEvents).
+        builder.Entity<ProcessedEvent>().HasIndex(p => p.ProcessedAt);
 
         builder.Entity<AuditEntry>().HasIndex(a => a.At);
 

@@ -8,14 +8,14 @@ namespace ZaloBot.Dialogs.Tests.Conversations;
 public class NoticeAndPrivacyTranscripts
 {
     private static TicketView Answered(string code) =>
-        new(code, "Vệ sinh môi trường", TicketStatus.Answered, "UBND Phường 1", new DateOnly(2026, 12, 5), "Đã thu gom rác.", Transcript.Start);
+        new(code, "Vệ sinh môi trường", TicketProgress.Answered, "UBND Phường 1", new DateOnly(2026, 12, 5), "Đã thu gom rác.", Transcript.Start);
 
     [Test]
     public void StatusChanged_InProgress_OneShortMessage()
     {
         var notices = new CitizenNotices(ZaloBot.Dialogs.Content.BotTexts.Default);
 
-        var messages = notices.StatusChanged(Answered("PA-2026-000123") with { Status = TicketStatus.InProgress });
+        var messages = notices.StatusChanged(Answered("PA-2026-000123") with { Status = TicketProgress.InProgress });
 
         Assert.That(messages.Texts(), Is.EqualTo(new[] { "Phản ánh PA-2026-000123 của bạn đã chuyển sang trạng thái: Đang xử lý. Đơn vị xử lý: UBND Phường 1." }));
     }

@@ -5,7 +5,7 @@ namespace ZaloBot.Dialogs.Tests.Conversations;
 
 public class StatusTranscripts
 {
-    private static TicketView Ticket(string code, TicketStatus status = TicketStatus.InProgress, string? reply = null, int day = 20) =>
+    private static TicketView Ticket(string code, TicketProgress status = TicketProgress.InProgress, string? reply = null, int day = 20) =>
         new(code, "Trật tự đô thị", status, "UBND Phường 9", new DateOnly(2026, 12, 5), reply, new DateTimeOffset(2026, 11, day, 3, 0, 0, TimeSpan.Zero));
 
     [TestCase("PA-2026-000123")]
@@ -46,8 +46,8 @@ public class StatusTranscripts
     public async Task Status_MyFeedback_ListsOwnTicketsNewestFirstWithCodeButtons()
     {
         var t = new Transcript("citizen-a");
-        t.Desk.Seed("citizen-a", Ticket("PA-2026-000101", TicketStatus.Answered, day: 10));
-        t.Desk.Seed("citizen-a", Ticket("PA-2026-000150", TicketStatus.Received, day: 21));
+        t.Desk.Seed("citizen-a", Ticket("PA-2026-000101", TicketProgress.Answered, day: 10));
+        t.Desk.Seed("citizen-a", Ticket("PA-2026-000150", TicketProgress.Received, day: 21));
         t.Desk.Seed("citizen-b", Ticket("PA-2026-000160", day: 22));
 
         var replies = await t.Says("Tra cứu phản ánh");
@@ -66,7 +66,7 @@ public class StatusTranscripts
     public async Task Status_CodeButtonTapped_ShowsThatTicket()
     {
         var t = new Transcript();
-        t.Desk.Seed(t.UserId, Ticket("PA-2026-000150", TicketStatus.Received));
+        t.Desk.Seed(t.UserId, Ticket("PA-2026-000150", TicketProgress.Received));
         var list = await t.Says("tra cứu");
 
         var replies = await t.Says(list[0].Buttons[0].Payload);

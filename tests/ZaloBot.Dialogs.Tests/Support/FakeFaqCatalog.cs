@@ -4,7 +4,7 @@ namespace ZaloBot.Dialogs.Tests.Support;
 
 internal sealed class FakeFaqCatalog : IFaqCatalog
 {
-    public Dictionary<string, FaqEntry> Entries { get; } = new(StringComparer.Ordinal)
+    public Dictionary<string, FaqAnswer> Entries { get; } = new(StringComparer.Ordinal)
     {
         ["dang-ky-khai-sinh"] = new("dang-ky-khai-sinh", "Đăng ký khai sinh cần gì?", "Để đăng ký khai sinh, bạn mang giấy chứng sinh và CCCD của cha/mẹ đến UBND phường.", ["trich-luc-ho-tich", "dang-ky-ket-hon"]),
         ["dang-ky-ket-hon"] = new("dang-ky-ket-hon", "Đăng ký kết hôn thế nào?", "Hai bên nam nữ cùng đến UBND phường nơi cư trú của một bên.", []),
@@ -12,6 +12,6 @@ internal sealed class FakeFaqCatalog : IFaqCatalog
         ["nop-ho-so-truc-tuyen"] = new("nop-ho-so-truc-tuyen", "Nộp hồ sơ trực tuyến thế nào?", "Truy cập cổng dịch vụ công, đăng nhập bằng VNeID và chọn thủ tục.", []),
     };
 
-    public Task<FaqEntry?> FindAsync(string slug, CancellationToken cancellationToken) =>
+    public Task<FaqAnswer?> FindAsync(string slug, CancellationToken cancellationToken) =>
         Task.FromResult(Entries.GetValueOrDefault(slug));
 }

@@ -56,7 +56,7 @@ internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
                 DateOnly.FromDateTime(submitted.Date).AddDays(15));
             _byKey[idempotencyKey] = created;
             var category = Categories.First(c => c.Code == ticket.CategoryCode).Label;
-            Tickets.Add((ticket, new TicketView(created.Code, category, TicketStatus.Received, null, created.DueDate, null, ticket.SubmittedAt)));
+            Tickets.Add((ticket, new TicketView(created.Code, category, TicketProgress.Received, null, created.DueDate, null, ticket.SubmittedAt)));
         }
 
         return created;

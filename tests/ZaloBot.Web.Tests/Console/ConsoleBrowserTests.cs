@@ -127,7 +127,7 @@ public sealed class ConsoleBrowserTests
 
         await using var db = _world.Database.CreateContext();
         var handoff = await db.HandoffRequests.SingleAsync();
-        Assert.That(handoff.State, Is.EqualTo(HandoffState.Closed));
+        Assert.That(handoff.State, Is.EqualTo(HandoffRequestState.Closed));
         // The staff member's message (handoff:…) and the bot's replies to taking and releasing the chat, keyed like
         // every turn's reply (turn:handoff:{id}:taken|released:{n}).
         Assert.That(await db.OutboundMessages.CountAsync(o => o.ZaloUserId == "zalo-handoff" && (o.IdempotencyKey.StartsWith("handoff:") || o.IdempotencyKey.StartsWith("turn:handoff:"))), Is.EqualTo(3));
@@ -160,7 +160,7 @@ public sealed class ConsoleBrowserTests
         await using var context = _world.Database.CreateContext();
         var now = TimeProvider.System.GetUtcNow();
         context.Citizens.Add(new Web.Citizens.Citizen { ZaloUserId = "zalo-handoff", FirstSeenAt = now, LastInteractionAt = now });
-        context.HandoffRequests.Add(new HandoffRequest { ZaloUserId = "zalo-handoff", RequestedAt = now, State = HandoffState.Waiting, Note = "Công dân muốn hỏi về giấy phép sửa nhà" });
+        context.HandoffRequests.Add(new HandoffRequest { ZaloUserId = "zalo-handoff", RequestedAt = now, State = HandoffRequestState.Waiting, Note = "Công dân muốn hỏi về giấy phép sửa nhà" });
         context.Transcript.Add(new TranscriptEntry { ZaloUserId = "zalo-handoff", Direction = TranscriptDirection.FromCitizen, Text = "Cho tôi gặp cán bộ", At = now, SourceId = "seed-1" });
         await context.SaveChangesAsync();
     }

@@ -36,4 +36,15 @@ public sealed class OptionsValidationTests
 
         Assert.That(ex!.Message, Does.Contain("ConnectionStrings:Postgres"));
     }
+
+    [Test]
+    public async Task Start_ProcessedMarkersKeptNoLongerThanTheDedupeWindow_Fails()
+    {
+        await using var factory = new ZaloBotFactory("Host=127.0.0.1;Database=unused", TestServers.Redis,
+            new Dictionary<string, string?> { ["Retention:ProcessedEvents"] = "3.00:00:00", ["Inbound:DedupeRetention"] = "3.00:00:00" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => factory.Start());
+
+        Assert.That(ex!.Message, Does.Contain("Retention:ProcessedEvents"));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
@@ -109,6 +110,38 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
         Assert.That(match.Success, Is.True, $"no anti-forgery token on {path}");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
+
+    /// <summary>Posts a form with the anti-forgery token of <paramref name="tokenPath"/> (default: the page posted to).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> form, string? tokenPath = null)
+    {
+        form["__RequestVerificationToken"] = await GetFormTokenAsync(client, tokenPath ?? path);
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(path, content);
+    }
+
+    /// <summary>The FAQ entry as stored now.</summary>
+    public async Task<StoredFaqEntry> FaqEntryAsync(string slug)
+    {
+        await using var db = Database.CreateContext();
+        return await db.FaqEntries.AsNoTracking().SingleAsync(f => f.Slug == slug);
+    }
+
+    /// <summary>A question the bot could not answer, as the turn records it (its best guess: dang-ky-khai-sinh at 0.31).</summary>
+    public async Task<long> AddUnansweredAsync(string text)
+    {
+        await using var db = Database.CreateContext();
+        var question = new UnansweredQuestion
+        {
+            Text = text, ZaloUserId = "zalo-unanswered", AskedAt = TimeProvider.System.GetUtcNow(), TopCandidate = "dang-ky-khai-sinh",
+            TopConfidence = 0.31, SourceMessageId = "msg-" + Guid.NewGuid().ToString("N"),
+        };
+        db.UnansweredQuestions.Add(question);
+        await db.SaveChangesAsync();
+        return question.Id;
+    }
+
+    /// <summary>A number as a form field.</summary>
+    public static string Field(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

@@ -72,6 +72,9 @@ public sealed class ZaloBotFactory : IAsyncDisposable
         }
     }
 
+    /// <summary>The settings the service is started with (the command host tests start their host with the same).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public string RedisKeyPrefix { get; } = "test:" + Guid.NewGuid().ToString("N")[..10] + ":";
 
     /// <summary>Environment name; "Testing" by default ("Development" maps the simulator).</summary>

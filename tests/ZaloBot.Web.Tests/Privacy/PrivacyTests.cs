@@ -46,6 +46,9 @@ public sealed class PrivacyTests
                 File("zalo-ret", null, now.AddDays(-8)),
                 File("zalo-ret", null, now.AddDays(-1)),
                 File("zalo-ret", ticket.TicketId, now.AddDays(-100)));
+            db.ProcessedEvents.AddRange(
+                new ProcessedEvent { Key = "ret-marker-old", ProcessedAt = now.AddDays(-31) },
+                new ProcessedEvent { Key = "ret-marker-in-window", ProcessedAt = now.AddDays(-4) });
             await db.SaveChangesAsync();
         }
 
@@ -56,6 +59,7 @@ public sealed class PrivacyTests
         Assert.That(await check.InboxEvents.OrderBy(e => e.DedupeKey).Select(e => e.DedupeKey).ToListAsync(), Is.EqualTo(new[] { "new-done", "old-dead", "old-pending" }));
         Assert.That(await check.Transcript.Select(t => t.Text).ToListAsync(), Is.EqualTo(new[] { "mới" }));
         Assert.That(await check.Attachments.CountAsync(), Is.EqualTo(2));
+        Assert.That(await check.ProcessedEvents.Where(p => p.Key.StartsWith("ret-marker")).Select(p => p.Key).ToListAsync(), Is.EqualTo(new[] { "ret-marker-in-window" }));
         var contact = await check.Tickets.Where(t => t.Id == ticket.TicketId).Select(t => new { t.ContactName, t.ContactPhone }).SingleAsync();
         Assert.That((contact.ContactName, contact.ContactPhone), Is.EqualTo(((string?)null, (string?)null)));
     }

@@ -8,7 +8,6 @@ using ZaloBot.Web.Faq;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 using DialogFaqEntry = ZaloBot.Dialogs.Faq.FaqEntry;
-using StoredFaqEntry = ZaloBot.Web.Faq.FaqEntry;
 
 namespace ZaloBot.Web.Console.Faq;
 
@@ -18,7 +17,7 @@ namespace ZaloBot.Web.Console.Faq;
 /// concurrent edit is reported instead of overwritten. Office users see the page read-only; only admins may post.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.Office)]
-public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvider time) : PageModel
+public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, ConsoleTexts texts, TimeProvider time) : PageModel
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -145,19 +144,18 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
         }
         catch (FormatException ex)
         {
-            return await FailAsync($"Nội dung chưa hợp lệ: {ex.Message}", StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.FaqContentInvalid, ("error", ex.Message)), StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
         catch (DbUpdateException) when (IsNew)
         {
             // Another admin created the same slug between the check above and the insert (unique index).
-            return await FailAsync($"Mã “{target}” đã có câu hỏi khác. Chọn mã khác.", StatusCodes.Status409Conflict, cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.FaqSlugTaken, ("slug", target)), StatusCodes.Status409Conflict, cancellationToken);
         }
 
         if (result == FaqSaveResult.Conflict)
         {
             return await FailAsync(
-                "Câu hỏi này vừa được người khác sửa trong lúc bạn đang sửa, nên thay đổi của bạn CHƯA được lưu. " +
-                "Nội dung bạn nhập vẫn còn bên dưới để sao chép; hãy mở lại trang để xem bản mới nhất rồi sửa lại.",
+                texts.FaqConflict,
                 StatusCodes.Status409Conflict,
                 cancellationToken);
         }
@@ -178,7 +176,7 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
             }
         }
 
-        TempData["Flash"] = IsNew ? $"Đã thêm câu hỏi “{target}”." : $"Đã lưu câu hỏi “{target}”.";
+        TempData["Flash"] = ConsoleTexts.Fill(IsNew ? texts.FaqAdded : texts.FaqSaved, ("slug", target));
         return Redirect($"/console/faq/edit/{target}");
     }
 
@@ -187,35 +185,35 @@ public sealed class EditModel(ZaloBotDbContext db, FaqEditor editor, TimeProvide
         // FaqEditor skips the concurrency check without an expected version, so an edit must carry the loaded one.
         if (!IsNew && Version is null)
         {
-            return "Thiếu phiên bản của câu hỏi đang sửa. Hãy mở lại trang rồi sửa lại.";
+            return texts.FaqVersionMissing;
         }
 
         if (IsNew)
         {
             if (target.Length == 0)
             {
-                return "Cần nhập mã câu hỏi (chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ: cap-ban-sao).";
+                return texts.FaqSlugRequired;
             }
 
             if (existingSlugs.Contains(target, StringComparer.Ordinal))
             {
-                return $"Mã “{target}” đã có câu hỏi khác. Chọn mã khác.";
+                return ConsoleTexts.Fill(texts.FaqSlugTaken, ("slug", target));
             }
         }
 
         if (string.IsNullOrWhiteSpace(Question) || string.IsNullOrWhiteSpace(Category) || Answer!.Length == 0)
         {
-            return "Cần nhập câu hỏi, chủ đề và câu trả lời.";
+            return texts.FaqFieldsRequired;
         }
 
         if (Answer.Length > FaqContent.MaxAnswerLength)
         {
-            return $"Câu trả lời dài {Answer.Length.ToString("N0", Vietnamese)} ký tự, vượt quá giới hạn 2.000 ký tự của một tin nhắn Zalo. Hãy rút gọn.";
+            return ConsoleTexts.Fill(texts.FaqAnswerTooLong, ("length", Answer.Length.ToString("N0", Vietnamese)));
         }
 
         var unknown = related.Where(r => r == target || !existingSlugs.Contains(r, StringComparer.Ordinal)).ToList();
         return unknown.Count > 0
-            ? $"Câu hỏi liên quan không tồn tại: {string.Join(", ", unknown)}."
+            ? ConsoleTexts.Fill(texts.FaqRelatedUnknown, ("slugs", string.Join(", ", unknown)))
             : null;
     }
 

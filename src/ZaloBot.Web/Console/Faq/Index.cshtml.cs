@@ -15,7 +15,7 @@ namespace ZaloBot.Web.Console.Faq;
 /// view, YAML import for admins. Edits go through <see cref="FaqEditor"/>, which keeps revisions and rebuilds the recognizer.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.Office)]
-public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, ConsoleTexts texts) : PageModel
 {
     /// <summary>The seed faq.yaml of 30 entries is about 60 KB; 1 MB leaves room for ~500 entries and stops accidental uploads.</summary>
     public const long MaxImportBytes = 1024 * 1024;
@@ -60,12 +60,12 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor) : PageMode
 
         if (file is null || file.Length == 0)
         {
-            return await FailAsync("Chọn tệp faq.yaml để nhập.", cancellationToken);
+            return await FailAsync(texts.FaqImportNoFile, cancellationToken);
         }
 
         if (file.Length > MaxImportBytes)
         {
-            return await FailAsync("Tệp lớn hơn 1 MB, không thể nhập.", cancellationToken);
+            return await FailAsync(texts.FaqImportTooLarge, cancellationToken);
         }
 
         string yaml;
@@ -77,12 +77,12 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor) : PageMode
         try
         {
             var (added, updated) = await editor.ImportAsync(yaml, StaffActor.From(User).Name, cancellationToken);
-            TempData["Flash"] = $"Đã nhập tệp: thêm {added} câu hỏi, cập nhật {updated} câu hỏi.";
+            TempData["Flash"] = ConsoleTexts.Fill(texts.FaqImported, ("added", added), ("updated", updated));
         }
         catch (FormatException ex)
         {
             db.ChangeTracker.Clear();
-            return await FailAsync($"Tệp không hợp lệ, chưa nhập gì: {ex.Message}", cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.FaqImportInvalid, ("error", ex.Message)), cancellationToken);
         }
 
         return RedirectToPage();
@@ -119,7 +119,7 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor) : PageMode
             .ToList();
     }
 
-    private static bool Matches(ZaloBot.Web.Faq.FaqEntry entry, string[] terms)
+    private static bool Matches(ZaloBot.Web.Faq.StoredFaqEntry entry, string[] terms)
     {
         var haystack = Fold(string.Join(' ', [entry.Slug.Replace('-', ' '), entry.Question, .. entry.Phrasings]));
         return terms.All(t => haystack.Contains(t, StringComparison.Ordinal));

@@ -13,7 +13,7 @@ namespace ZaloBot.Web.Console.Handoffs;
 /// outbox (each line also in the transcript), and hand back to the bot (Closed). While a request is Active the dialog
 /// engine must stay silent for that citizen.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, ConsoleTexts texts, TimeProvider time) : PageModel
 {
     public HandoffRequest? Handoff { get; private set; }
 
@@ -38,18 +38,18 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
             return NotFound();
         }
 
-        if (handoff.State != HandoffState.Waiting || handoff.Version != version)
+        if (handoff.State != HandoffRequestState.Waiting || handoff.Version != version)
         {
-            return await FailAsync(id, "Yêu cầu này đã được cán bộ khác nhận hoặc đã kết thúc.", cancellationToken);
+            return await FailAsync(id, texts.HandoffAlreadyTaken, cancellationToken);
         }
 
         var actor = StaffActor.From(User);
         var now = time.GetUtcNow();
-        handoff.State = HandoffState.Active;
+        handoff.State = HandoffRequestState.Active;
         handoff.TakenByUserId = actor.UserId;
         handoff.TakenAt = now;
         Audit(actor, "handoff.take", id, now);
-        var result = await SaveAsync(id, "Bạn đang trò chuyện với công dân.", cancellationToken);
+        var result = await SaveAsync(id, texts.HandoffTaken, cancellationToken);
         if (Error is null)
         {
             // Only the staff member who won the take tells the bot to go quiet (and the citizen that staff joined).
@@ -68,14 +68,14 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
         }
 
         var actor = StaffActor.From(User);
-        if (handoff.State != HandoffState.Active || handoff.TakenByUserId != actor.UserId)
+        if (handoff.State != HandoffRequestState.Active || handoff.TakenByUserId != actor.UserId)
         {
-            return await FailAsync(id, "Bạn chưa nhận cuộc trò chuyện này.", cancellationToken);
+            return await FailAsync(id, texts.HandoffNotYours, cancellationToken);
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return await FailAsync(id, "Tin nhắn trống.", cancellationToken);
+            return await FailAsync(id, texts.HandoffMessageEmpty, cancellationToken);
         }
 
         var key = $"handoff:{id}:{messageKey:N}";
@@ -97,17 +97,17 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
             return NotFound();
         }
 
-        if (handoff.State == HandoffState.Closed)
+        if (handoff.State == HandoffRequestState.Closed)
         {
             return RedirectToPage(new { id });
         }
 
         var actor = StaffActor.From(User);
         var now = time.GetUtcNow();
-        handoff.State = HandoffState.Closed;
+        handoff.State = HandoffRequestState.Closed;
         handoff.ClosedAt = now;
         Audit(actor, "handoff.close", id, now);
-        var result = await SaveAsync(id, "Đã trả cuộc trò chuyện cho trợ lý tự động.", cancellationToken);
+        var result = await SaveAsync(id, texts.HandoffReleased, cancellationToken);
         if (Error is null)
         {
             await handover.ReleasedAsync(handoff.ZaloUserId, id, cancellationToken);
@@ -135,7 +135,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return await FailAsync(id, "Yêu cầu này vừa được cán bộ khác cập nhật. Vui lòng xem lại.", cancellationToken);
+            return await FailAsync(id, texts.HandoffConflict, cancellationToken);
         }
 
         if (message is not null)
@@ -175,7 +175,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Time
         TakenByName = takenBy is null ? null : await db.Users.Where(u => u.Id == takenBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         var lastInteraction = await db.Citizens.Where(c => c.ZaloUserId == zaloUserId).Select(c => c.LastInteractionAt).SingleOrDefaultAsync(cancellationToken);
         Window = new ReplyWindow(lastInteraction, time.GetUtcNow());
-        IsMine = Handoff.State == HandoffState.Active && Handoff.TakenByUserId == StaffActor.From(User).UserId;
+        IsMine = Handoff.State == HandoffRequestState.Active && Handoff.TakenByUserId == StaffActor.From(User).UserId;
         return true;
     }
 }

@@ -12,7 +12,7 @@ namespace ZaloBot.Web.Console.Oa;
 /// current token). The consent starts with a GET link, not a form: the console's CSP allows forms to post only to
 /// us, and a browser applies that to the redirect to Zalo as well.
 /// </summary>
-public sealed class IndexModel(OaConnector connector, OaConsentCookie consent, ZaloOAuthClient oauth) : PageModel
+public sealed class IndexModel(OaConnector connector, OaConsentCookie consent, ZaloOAuthClient oauth, ConsoleTexts texts) : PageModel
 {
     public const string CallbackPath = "/console/oa/callback";
 
@@ -33,8 +33,8 @@ public sealed class IndexModel(OaConnector connector, OaConsentCookie consent, Z
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
     {
         var info = await connector.CheckAsync(cancellationToken);
-        TempData["Flash"] = info.IsSuccess ? $"Kết nối hoạt động: {info.Value!.Name} ({info.Value.OaId})." : null;
-        TempData["FlashError"] = info.IsSuccess ? null : "Zalo không nhận kết nối hiện tại. Xem lỗi gần nhất bên dưới và kết nối lại nếu cần.";
+        TempData["Flash"] = info.IsSuccess ? ConsoleTexts.Fill(texts.OaCheckOk, ("name", info.Value!.Name), ("oa_id", info.Value.OaId)) : null;
+        TempData["FlashError"] = info.IsSuccess ? null : texts.OaCheckFailed;
         return RedirectToPage();
     }
 }

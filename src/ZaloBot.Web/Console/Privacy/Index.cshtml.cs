@@ -11,7 +11,7 @@ namespace ZaloBot.Web.Console.Privacy;
 /// Admins: citizens' deletion requests (made in the chat, "Xóa dữ liệu của tôi"), what is held for each, and the
 /// action that erases and anonymises it (<see cref="CitizenEraser"/>); handled requests show what was done.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, CitizenEraser eraser) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, CitizenEraser eraser, ConsoleTexts texts) : PageModel
 {
     public IReadOnlyList<Row> Requests { get; private set; } = [];
 
@@ -25,7 +25,7 @@ public sealed class IndexModel(ZaloBotDbContext db, CitizenEraser eraser) : Page
             return NotFound();
         }
 
-        TempData["Flash"] = $"Đã xóa và ẩn danh dữ liệu của yêu cầu #{id}.";
+        TempData["Flash"] = ConsoleTexts.Fill(texts.PrivacyErased, ("id", id));
         return RedirectToPage();
     }
 

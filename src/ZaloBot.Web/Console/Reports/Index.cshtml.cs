@@ -14,7 +14,7 @@ namespace ZaloBot.Web.Console.Reports;
 /// Read-only figures for the office, admins and supervisors (the Fatherland Front): summary, charts (volume over time,
 /// overdue share, answer time, satisfaction, per unit and ward), tables, and an .xlsx of the filtered tickets and of each table.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, TicketReportQuery reports, ReportWorkbook workbook, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, TicketReportQuery reports, ReportWorkbook workbook, ConsoleTexts texts, TimeProvider time) : PageModel
 {
     /// <summary>Tickets received from this date (local), inclusive; default: 1 January of the current year.</summary>
     [BindProperty(SupportsGet = true)]
@@ -92,7 +92,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketReportQuery reports, R
         if (From < FirstDay || To < FirstDay || From > today.AddYears(1) || To > today.AddYears(1))
         {
             // 9999-12-31 used to overflow the date arithmetic (a 500); an unusable period is a polite 400 instead.
-            Error = $"Khoảng thời gian không hợp lệ (từ {ConsoleFormat.Date(FirstDay)} đến {ConsoleFormat.Date(today.AddYears(1))}). Đang hiển thị năm nay.";
+            Error = ConsoleTexts.Fill(texts.ReportsPeriodInvalid, ("first", ConsoleFormat.Date(FirstDay)), ("last", ConsoleFormat.Date(today.AddYears(1))));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             From = null;
             To = null;

@@ -13,10 +13,8 @@ namespace ZaloBot.Web.Console.Settings;
 /// Admin settings: units and wards, categories (default unit, deadline), reply templates, holidays. Edits carry the
 /// row's xmin, so two admins do not overwrite each other; every change is written to the audit log.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, ConsoleTexts texts, TimeProvider time) : PageModel
 {
-    private const string ConflictMessage = "Mục này vừa được người khác sửa. Vui lòng xem giá trị mới rồi sửa lại.";
-
     public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
 
     public IReadOnlyList<FeedbackCategory> Categories { get; private set; } = [];
@@ -39,12 +37,12 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            return await FailAsync("Tên đơn vị không được để trống.", cancellationToken);
+            return await FailAsync(texts.SettingsUnitNameEmpty, cancellationToken);
         }
 
         if (unit.Version != version)
         {
-            return await FailAsync(ConflictMessage, cancellationToken);
+            return await FailAsync(texts.SettingsConflict, cancellationToken);
         }
 
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
@@ -53,25 +51,25 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         unit.Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
         unit.IsActive = isActive;
         Audit("unit.update", $"unit:{unit.Code}", $"{unit.Name}; active={isActive}");
-        return await SaveAsync($"Đã lưu {unit.Name}.", cancellationToken);
+        return await SaveAsync(ConsoleTexts.Fill(texts.SettingsUnitSaved, ("name", unit.Name)), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddUnitAsync(string code, string name, OrgUnitKind kind, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(name))
         {
-            return await FailAsync("Cần nhập mã và tên đơn vị.", cancellationToken);
+            return await FailAsync(texts.SettingsUnitFieldsRequired, cancellationToken);
         }
 
         code = code.Trim().ToLowerInvariant();
         if (await db.OrgUnits.AnyAsync(u => u.Code == code, cancellationToken))
         {
-            return await FailAsync($"Mã \"{code}\" đã tồn tại.", cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.SettingsUnitCodeTaken, ("code", code)), cancellationToken);
         }
 
         db.OrgUnits.Add(new OrgUnit { Code = code, Name = name.Trim(), Kind = kind, SortOrder = 100 });
         Audit("unit.create", $"unit:{code}", name.Trim());
-        return await SaveAsync($"Đã thêm {name.Trim()}.", cancellationToken);
+        return await SaveAsync(ConsoleTexts.Fill(texts.SettingsUnitAdded, ("name", name.Trim())), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCategoryAsync(int id, uint version, int? defaultUnitId, int deadlineWorkingDays, bool isActive, CancellationToken cancellationToken)
@@ -85,17 +83,17 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         // The legal limit for answering feedback is 10 working days, extendable; 60 is a generous ceiling against typos.
         if (deadlineWorkingDays is < 0 or > 60)
         {
-            return await FailAsync("Thời hạn xử lý phải từ 0 đến 60 ngày làm việc.", cancellationToken);
+            return await FailAsync(texts.SettingsDeadlineRange, cancellationToken);
         }
 
         if (defaultUnitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit, cancellationToken))
         {
-            return await FailAsync("Đơn vị không tồn tại.", cancellationToken);
+            return await FailAsync(texts.UnitUnknown, cancellationToken);
         }
 
         if (category.Version != version)
         {
-            return await FailAsync(ConflictMessage, cancellationToken);
+            return await FailAsync(texts.SettingsConflict, cancellationToken);
         }
 
         db.Entry(category).Property(c => c.Version).OriginalValue = version;
@@ -103,14 +101,14 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         category.DeadlineWorkingDays = deadlineWorkingDays;
         category.IsActive = isActive;
         Audit("category.update", $"category:{category.Code}", $"unit={defaultUnitId}; days={deadlineWorkingDays}; active={isActive}");
-        return await SaveAsync($"Đã lưu lĩnh vực {category.Name}.", cancellationToken);
+        return await SaveAsync(ConsoleTexts.Fill(texts.SettingsCategorySaved, ("name", category.Name)), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostTemplateAsync(int? id, uint version, string title, string body, bool isActive, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(body))
         {
-            return await FailAsync("Mẫu trả lời cần tiêu đề và nội dung.", cancellationToken);
+            return await FailAsync(texts.SettingsTemplateFieldsRequired, cancellationToken);
         }
 
         ReplyTemplate? template;
@@ -124,7 +122,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
 
             if (template.Version != version)
         {
-            return await FailAsync(ConflictMessage, cancellationToken);
+            return await FailAsync(texts.SettingsConflict, cancellationToken);
         }
 
         db.Entry(template).Property(t => t.Version).OriginalValue = version;
@@ -139,36 +137,36 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         }
 
         Audit(id is null ? "template.create" : "template.update", $"template:{id}", title.Trim());
-        return await SaveAsync($"Đã lưu mẫu \"{title.Trim()}\".", cancellationToken);
+        return await SaveAsync(ConsoleTexts.Fill(texts.SettingsTemplateSaved, ("title", title.Trim())), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddDayAsync(DateOnly date, CalendarDayKind kind, string name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name) || date == default)
         {
-            return await FailAsync("Cần nhập ngày và tên ngày nghỉ/làm bù.", cancellationToken);
+            return await FailAsync(texts.SettingsDayFieldsRequired, cancellationToken);
         }
 
         // The calendar plans deadlines a few years ahead; 9999-12-31 or year 1 is a typo, refused before it is stored.
         var thisYear = WorkingDayCalendar.LocalDate(time.GetUtcNow()).Year;
         if (date.Year < thisYear - 1 || date.Year > thisYear + 5)
         {
-            return await FailAsync($"Ngày phải nằm trong các năm {thisYear - 1}–{thisYear + 5}.", cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.SettingsDayYearRange, ("first", thisYear - 1), ("last", thisYear + 5)), cancellationToken);
         }
 
         if (name.Trim().Length > 200)
         {
-            return await FailAsync("Tên ngày tối đa 200 ký tự.", cancellationToken);
+            return await FailAsync(texts.SettingsDayNameTooLong, cancellationToken);
         }
 
         if (await db.CalendarDays.AnyAsync(d => d.Date == date, cancellationToken))
         {
-            return await FailAsync($"Ngày {ConsoleFormat.Date(date)} đã có trong lịch.", cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.SettingsDayExists, ("date", ConsoleFormat.Date(date))), cancellationToken);
         }
 
         db.CalendarDays.Add(new CalendarDay { Date = date, Kind = kind, Name = name.Trim() });
         Audit("calendar.add", $"day:{date:yyyy-MM-dd}", $"{kind}: {name.Trim()}");
-        return await SaveAsync($"Đã thêm ngày {ConsoleFormat.Date(date)}. Hạn xử lý của phản ánh mới sẽ tính theo lịch này.", cancellationToken);
+        return await SaveAsync(ConsoleTexts.Fill(texts.SettingsDayAdded, ("date", ConsoleFormat.Date(date))), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteDayAsync(DateOnly date, CancellationToken cancellationToken)
@@ -180,7 +178,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
             Audit("calendar.delete", $"day:{date:yyyy-MM-dd}", day.Name);
         }
 
-        return await SaveAsync($"Đã xóa ngày {ConsoleFormat.Date(date)}.", cancellationToken);
+        return await SaveAsync(ConsoleTexts.Fill(texts.SettingsDayDeleted, ("date", ConsoleFormat.Date(date))), cancellationToken);
     }
 
     private void Audit(string action, string? target, string? detail)
@@ -198,7 +196,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TimeProvider time) : PageMod
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return await FailAsync(ConflictMessage, cancellationToken);
+            return await FailAsync(texts.SettingsConflict, cancellationToken);
         }
 
         TempData["Flash"] = message;

@@ -13,7 +13,7 @@ namespace ZaloBot.Web.Console.SignIn;
 /// the text that was typed (it is the attacker's, not a person's).
 /// </summary>
 [EnableRateLimiting(SignInLimitOptions.Policy)]
-public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter limiter, ZaloBotDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter limiter, ZaloBotDbContext db, ConsoleTexts texts, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -31,7 +31,7 @@ public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter li
         Email = email;
         if (!limiter.TryAcquire(email))
         {
-            Error = "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ít phút.";
+            Error = texts.SignInTooMany;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
@@ -41,7 +41,7 @@ public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter li
         {
             Audit(null, "—", "sign-in-failed", "unknown e-mail");
             await db.SaveChangesAsync(cancellationToken);
-            Error = "Email hoặc mật khẩu không đúng.";
+            Error = texts.SignInFailed;
             return Page();
         }
 
@@ -49,7 +49,7 @@ public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter li
         {
             Audit(user.Id, user.DisplayName, "sign-in-failed", "inactive user");
             await db.SaveChangesAsync(cancellationToken);
-            Error = "Email hoặc mật khẩu không đúng.";
+            Error = texts.SignInFailed;
             return Page();
         }
 
@@ -64,8 +64,8 @@ public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter li
         Audit(user.Id, user.DisplayName, "sign-in-failed", result.IsLockedOut ? "locked out" : "wrong password");
         await db.SaveChangesAsync(cancellationToken);
         Error = result.IsLockedOut
-            ? "Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút."
-            : "Email hoặc mật khẩu không đúng.";
+            ? texts.SignInLockedOut
+            : texts.SignInFailed;
         return Page();
     }
 

@@ -198,32 +198,6 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffTicketDesk desk, Ticket
     /// <summary>Lines after the ticket's creation that still belong to its intake (the confirmation and its buttons).</summary>
     public static readonly TimeSpan IntakeTail = TimeSpan.FromMinutes(2);
 
-    public static string DeliveryLabel(OutboundState state) => state switch
-    {
-        OutboundState.Queued => "Đang chờ gửi",
-        OutboundState.Sending => "Đang gửi",
-        OutboundState.Sent => "Đã gửi",
-        OutboundState.Delivered => "Đã nhận",
-        OutboundState.Seen => "Đã xem",
-        OutboundState.Failed => "Thất bại",
-        OutboundState.Unknown => "Chưa rõ — cần kiểm tra",
-        _ => state.ToString(),
-    };
-
-    public static string EventLabel(TicketEventKind kind) => kind switch
-    {
-        TicketEventKind.Created => "Tiếp nhận qua Zalo",
-        TicketEventKind.StatusChanged => "Đổi trạng thái",
-        TicketEventKind.Assigned => "Chuyển đơn vị",
-        TicketEventKind.Note => "Ghi chú nội bộ",
-        TicketEventKind.Reply => "Trả lời công dân",
-        TicketEventKind.CitizenMessage => "Công dân nhắn",
-        TicketEventKind.Rated => "Công dân đánh giá",
-        TicketEventKind.Reopened => "Mở lại",
-        TicketEventKind.PhoneCall => "Gọi điện cho công dân",
-        _ => kind.ToString(),
-    };
-
     public sealed record View(
         long Id, string Code, TicketStatus Status, uint Version, string Text, string Category, string? Ward, int? UnitId, string? Unit,
         double? Latitude, double? Longitude, string? LocationAddress, string? ContactName, string? ContactPhone,

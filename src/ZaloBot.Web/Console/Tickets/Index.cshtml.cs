@@ -73,8 +73,7 @@ public sealed partial class IndexModel(ZaloBotDbContext db, TimeProvider time) :
         SeesAll = actor.SeesAllTickets;
         var now = time.GetUtcNow();
         Today = WorkingDayCalendar.LocalDate(now);
-        var calendar = new WorkingDayCalendar(await db.CalendarDays.AsNoTracking()
-            .Where(d => d.Date >= Today && d.Date <= Today.AddDays(30)).ToListAsync(cancellationToken));
+        var calendar = await CalendarStore.LoadAsync(db, Today, Today.AddDays(30), cancellationToken);
         // "Due soon": due today or within the next 2 working days.
         DueSoonLimit = calendar.AddWorkingDays(Today, 2);
 
@@ -114,7 +113,7 @@ public sealed partial class IndexModel(ZaloBotDbContext db, TimeProvider time) :
         Categories = await db.FeedbackCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
         if (SeesAll)
         {
-            Handoffs = await db.HandoffRequests.AsNoTracking().Where(h => h.State != HandoffState.Closed)
+            Handoffs = await db.HandoffRequests.AsNoTracking().Where(h => h.State != HandoffRequestState.Closed)
                 .OrderBy(h => h.RequestedAt).Take(20).ToListAsync(cancellationToken);
         }
     }

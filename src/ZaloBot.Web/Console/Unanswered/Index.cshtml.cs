@@ -14,7 +14,7 @@ namespace ZaloBot.Web.Console.Unanswered;
 /// Office users see the list; every action is an admin-only POST and is written to the audit log.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.Office)]
-public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, ConsoleTexts texts, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -59,14 +59,14 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, TimeProvid
 
         if (question.Status != UnansweredStatus.New)
         {
-            return await FailAsync("Câu hỏi này đã được xử lý.", StatusCodes.Status409Conflict, cancellationToken);
+            return await FailAsync(texts.UnansweredAlreadyHandled, StatusCodes.Status409Conflict, cancellationToken);
         }
 
         slug = (slug ?? "").Trim();
         var entry = await db.FaqEntries.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == slug, cancellationToken);
         if (entry is null)
         {
-            return await FailAsync($"Không có câu hỏi với mã “{slug}”. Chọn một mã trong danh sách.", StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.UnansweredSlugUnknown, ("slug", slug)), StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
 
         var actor = StaffActor.From(User);
@@ -82,17 +82,17 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, TimeProvid
             }
             catch (FormatException ex)
             {
-                return await FailAsync($"Không lưu được: {ex.Message}", StatusCodes.Status422UnprocessableEntity, cancellationToken);
+                return await FailAsync(ConsoleTexts.Fill(texts.SaveFailed, ("error", ex.Message)), StatusCodes.Status422UnprocessableEntity, cancellationToken);
             }
 
             if (result == FaqSaveResult.Conflict)
             {
-                return await FailAsync($"Câu hỏi “{slug}” vừa được người khác sửa. Vui lòng thử lại.", StatusCodes.Status409Conflict, cancellationToken);
+                return await FailAsync(ConsoleTexts.Fill(texts.UnansweredConflict, ("slug", slug)), StatusCodes.Status409Conflict, cancellationToken);
             }
         }
 
         await CloseAsync(question, UnansweredStatus.Resolved, entry.Slug, actor, cancellationToken);
-        TempData["Flash"] = $"Đã thêm vào câu hỏi “{entry.Slug}” như một cách hỏi khác.";
+        TempData["Flash"] = ConsoleTexts.Fill(texts.UnansweredAdded, ("slug", entry.Slug));
         return RedirectToPage(new { status = Status, p = PageNumber });
     }
 
@@ -110,7 +110,7 @@ public sealed class IndexModel(ZaloBotDbContext db, FaqEditor editor, TimeProvid
         }
 
         await CloseAsync(question, UnansweredStatus.Ignored, null, StaffActor.From(User), cancellationToken);
-        TempData["Flash"] = "Đã bỏ qua câu hỏi.";
+        TempData["Flash"] = texts.UnansweredIgnored;
         return RedirectToPage(new { status = Status, p = PageNumber });
     }
 

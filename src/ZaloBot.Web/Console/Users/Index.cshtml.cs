@@ -9,7 +9,7 @@ using ZaloBot.Web.Storage;
 namespace ZaloBot.Web.Console.Users;
 
 /// <summary>Staff accounts: create, change role and unit, deactivate. A change reaches the user's cookie within a minute (security stamp).</summary>
-public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users, ConsoleTexts texts, TimeProvider time) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -26,25 +26,25 @@ public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users
     {
         if (!StaffRoles.All.Contains(role) || (role == StaffRoles.Unit && unitId is null))
         {
-            return await FailAsync("Chọn vai trò; người dùng đơn vị cần chọn đơn vị.", cancellationToken);
+            return await FailAsync(texts.UsersRoleRequired, cancellationToken);
         }
 
         if (unitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit, cancellationToken))
         {
             // A forged or stale unit id used to fail the foreign key on save (a 500).
-            return await FailAsync("Đơn vị không tồn tại.", cancellationToken);
+            return await FailAsync(texts.UnitUnknown, cancellationToken);
         }
 
         var user = new StaffUser { UserName = email?.Trim(), Email = email?.Trim(), EmailConfirmed = true, DisplayName = name?.Trim() ?? "", UnitId = unitId };
         var created = await users.CreateAsync(user, password ?? "");
         if (!created.Succeeded)
         {
-            return await FailAsync("Không tạo được tài khoản: " + string.Join(" ", created.Errors.Select(e => e.Description)), cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.UsersCreateFailed, ("error", string.Join(" ", created.Errors.Select(e => e.Description)))), cancellationToken);
         }
 
         await users.AddToRoleAsync(user, role);
         await AuditAsync("user.create", user, $"{role}; unit={unitId}", cancellationToken);
-        TempData["Flash"] = $"Đã tạo tài khoản {user.Email}.";
+        TempData["Flash"] = ConsoleTexts.Fill(texts.UsersCreated, ("email", user.Email));
         return RedirectToPage();
     }
 
@@ -58,18 +58,18 @@ public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users
 
         if (!StaffRoles.All.Contains(role) || (role == StaffRoles.Unit && unitId is null))
         {
-            return await FailAsync("Chọn vai trò; người dùng đơn vị cần chọn đơn vị.", cancellationToken);
+            return await FailAsync(texts.UsersRoleRequired, cancellationToken);
         }
 
         if (unitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit, cancellationToken))
         {
             // A forged or stale unit id used to fail the foreign key on save (a 500).
-            return await FailAsync("Đơn vị không tồn tại.", cancellationToken);
+            return await FailAsync(texts.UnitUnknown, cancellationToken);
         }
 
         if (user.Id == StaffActor.From(User).UserId && (!isActive || role != StaffRoles.Admin))
         {
-            return await FailAsync("Không thể tự khóa hoặc bỏ quyền quản trị của chính mình.", cancellationToken);
+            return await FailAsync(texts.UsersCannotLockSelf, cancellationToken);
         }
 
         user.UnitId = unitId;
@@ -79,7 +79,7 @@ public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
-            return await FailAsync("Không lưu được: " + string.Join(" ", updated.Errors.Select(e => e.Description)), cancellationToken);
+            return await FailAsync(ConsoleTexts.Fill(texts.SaveFailed, ("error", string.Join(" ", updated.Errors.Select(e => e.Description)))), cancellationToken);
         }
 
         var current = await users.GetRolesAsync(user);
@@ -91,7 +91,7 @@ public sealed class IndexModel(ZaloBotDbContext db, UserManager<StaffUser> users
 
         await users.UpdateSecurityStampAsync(user);
         await AuditAsync("user.update", user, $"{role}; unit={unitId}; active={isActive}", cancellationToken);
-        TempData["Flash"] = $"Đã lưu {user.Email}.";
+        TempData["Flash"] = ConsoleTexts.Fill(texts.UsersSaved, ("email", user.Email));
         return RedirectToPage();
     }
 

@@ -883,6 +883,9 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.HasKey("Key")
                         .HasName("pk_processed_events");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_processed_events_processed_at");
+
                     b.ToTable("processed_events", (string)null);
                 });
 
@@ -934,7 +937,7 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("transcript", (string)null);
                 });
 
-            modelBuilder.Entity("ZaloBot.Web.Faq.FaqEntry", b =>
+            modelBuilder.Entity("ZaloBot.Web.Faq.StoredFaqEntry", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

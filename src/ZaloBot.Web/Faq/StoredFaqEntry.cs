@@ -2,8 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ZaloBot.Web.Faq;
 
-/// <summary>An FAQ answer with its alternative phrasings. The database is the source of truth after seeding.</summary>
-public sealed class FaqEntry
+/// <summary>
+/// An FAQ entry as stored in PostgreSQL (the source of truth after seeding), with its alternative phrasings and its
+/// version; <see cref="Dialogs.Faq.FaqEntry"/> is the same entry as content/faq.yaml holds it.
+/// </summary>
+public sealed class StoredFaqEntry
 {
     public int Id { get; set; }
 

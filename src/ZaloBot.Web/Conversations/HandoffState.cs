@@ -1,8 +1,0 @@
-namespace ZaloBot.Web.Conversations;
-
-public enum HandoffState
-{
-    Waiting = 0,
-    Active = 1,
-    Closed = 2,
-}

@@ -19,5 +19,6 @@ return command switch
     "eval" => await FaqCommands.EvalAsync(app.Services, commandArgs, Console.Out),
     "faq" => await FaqCommands.FaqAsync(app.Services, commandArgs, Console.Out),
     "oa" => await OaCommand.RunAsync(app.Services, commandArgs, Console.In, Console.Out),
+    "organisation" => await ZaloBot.Web.Organisation.OrganisationCommand.RunAsync(app.Services, commandArgs, Console.Out),
     _ => Commands.Usage(command),
 };

@@ -8,6 +8,7 @@ using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Media;
 using ZaloBot.Web.Notifications;
 using ZaloBot.Web.OaConnection;
+using ZaloBot.Web.Organisation;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Privacy;
 using ZaloBot.Web.Reports;
@@ -34,6 +35,7 @@ public static class ZaloBotHost
         builder.AddConsole();
         builder.AddReports();
         builder.AddCchc();
+        builder.AddOrganisation();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddFeedback();

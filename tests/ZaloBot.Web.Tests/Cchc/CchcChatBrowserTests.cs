@@ -17,6 +17,9 @@ public sealed class CchcChatBrowserTests
 {
     private const string Title = "Quận 3 nhận hồ sơ đất đai trực tuyến cả thứ Bảy";
 
+    /// <summary>A 1×1 PNG.</summary>
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
     private static readonly StaffActor OfficeActor = new("office-seed", "Văn phòng", SeesAllTickets: true, UnitId: null, CanEditTickets: true);
 
     private FakeZaloServer _fake = null!;
@@ -175,6 +178,37 @@ public sealed class CchcChatBrowserTests
         Assert.That(answers[0].Text, Does.Contain("Hỏi: " + question).And.Contain("Đối thoại doanh nghiệp quý IV"));
     }
 
+    [Test]
+    public async Task PostImage_FromAnAllowedHost_ShowsInTheEditorAndOnThePublicPage_AnotherHostIsRefused()
+    {
+        var office = await _browser.NewPageAsync();
+        // No network here: Playwright answers for the image host. Chromium still applies the page's CSP first, so an image
+        // the policy blocks never reaches this route and stays empty (naturalWidth 0).
+        await office.Context.RouteAsync("https://anh.quan3.gov.vn/**", route => route.FulfillAsync(new() { ContentType = "image/png", BodyBytes = OnePixelPng }));
+        await office.GotoAsync("/console/sign-in");
+        await ConsoleBrowser.SignInAsync(office, ConsoleWorld.Office);
+        await office.GotoAsync("/console/cchc/new");
+        await office.Locator("#title").FillAsync("Ảnh bộ phận một cửa");
+        await office.Locator("#summary").FillAsync("Bộ phận một cửa sau khi sửa chữa.");
+        await office.Locator("#body").FillAsync("Bộ phận một cửa đã sửa chữa xong.");
+        await office.Locator("#imageUrl").FillAsync("https://example.com/anh.png");
+        await office.Locator("#save").ClickAsync();
+        await Assertions.Expect(office.Locator("#cchc-error")).ToContainTextAsync("trang được phép: *.gov.vn");
+
+        await office.Locator("#imageUrl").FillAsync("https://anh.quan3.gov.vn/mot-cua.png");
+        await office.Locator("#save").ClickAsync();
+        await Assertions.Expect(office.Locator("#cchc-done")).ToContainTextAsync("Đã lưu tin.");
+        await Assertions.Expect(office.Locator("#image-preview")).ToBeVisibleAsync();
+        Assert.That(await NaturalWidthAsync(office, "#image-preview"), Is.EqualTo(1), "the console's CSP lets the allowed host's image load");
+        await office.Locator("#publish").ClickAsync();
+        await Assertions.Expect(office.Locator("#cchc-done")).ToContainTextAsync("Đã đăng tin");
+
+        var postId = new Uri(office.Url).AbsolutePath.Split('/').Last();
+        var response = await office.GotoAsync($"/cchc/{postId}");
+        Assert.That(await response!.HeaderValueAsync("content-security-policy"), Does.Contain("img-src 'self' data: https://*.gov.vn;").And.Contain("script-src 'self' 'nonce-"));
+        Assert.That(await NaturalWidthAsync(office, "img"), Is.EqualTo(1), "the public page shows it too");
+    }
+
     private async Task<long> WardDraftsAndOfficePublishesAsync()
     {
         var ward = await _browser.NewPageAsync();
@@ -214,6 +248,12 @@ public sealed class CchcChatBrowserTests
     }
 
     private int Pushes(string user) => _chat.Received(user).Count(m => m.Text is { } t && t.StartsWith("Tin cải cách hành chính mới: " + Title, StringComparison.Ordinal));
+
+    private static async Task<int> NaturalWidthAsync(IPage page, string selector)
+    {
+        await page.WaitForFunctionAsync($"document.querySelector('{selector}')?.complete === true");
+        return await page.EvalOnSelectorAsync<int>(selector, "img => img.naturalWidth");
+    }
 
     /// <summary>An oa.open.url button's payload is {"url": …} on the wire (zalo-oa-api.md §4.7).</summary>
     private static string? OpenedUrl(FakeZaloButton button) =>

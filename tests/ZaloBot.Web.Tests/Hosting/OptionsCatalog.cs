@@ -24,6 +24,7 @@ public static class OptionsCatalog
         ("Service", typeof(ServiceOptions)),
         ("Cchc", typeof(ZaloBot.Web.Cchc.CchcOptions)),
         ("Mail", typeof(ZaloBot.Web.Notifications.MailOptions)),
+        ("Organisation", typeof(ZaloBot.Web.Organisation.OrganisationOptions)),
         ("Redis", typeof(RedisOptions)),
         ("Health", typeof(HealthOptions)),
         ("Telemetry", typeof(TelemetryOptions)),

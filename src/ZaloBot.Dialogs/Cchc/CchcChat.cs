@@ -8,8 +8,9 @@ using ZaloBot.Dialogs.Text;
 namespace ZaloBot.Dialogs.Cchc;
 
 /// <summary>
-/// The chat side of the CCHC section and of the business dialogue, called by the citizen router at two points:
-/// <see cref="TryCommandAsync"/> for its hidden button payloads ("#cchc:…", "#dlg:…", valid at any time) and
+/// The chat side of the CCHC section, of the business dialogue and of staff linking their Zalo account (issue 11), called
+/// by the citizen router at two points: <see cref="TryCommandAsync"/> for its hidden button payloads ("#cchc:…", "#dlg:…")
+/// and staff link codes ("LK-…"), valid at any time, and
 /// <see cref="TryRouteAsync"/> for top-level messages (the latest posts, "xem thêm", subscribe, unsubscribe, the open
 /// dialogue sessions). Reads go through <see cref="ICchcBoard"/> and <see cref="IDialogueBoard"/>; writes are effects.
 /// </summary>
@@ -28,12 +29,14 @@ public sealed class CchcChat
 
     private readonly ICchcBoard _board;
     private readonly IDialogueBoard _dialogue;
+    private readonly IStaffLinkDesk _staffLinks;
     private readonly CchcTexts _texts;
     private readonly int _pageSize;
 
     /// <param name="pageSize">Posts per chat page (1–5; "xem thêm" shows the next page).</param>
-    public CchcChat(ICchcBoard board, IDialogueBoard dialogue, CchcTexts texts, int pageSize)
+    public CchcChat(ICchcBoard board, IDialogueBoard dialogue, IStaffLinkDesk staffLinks, CchcTexts texts, int pageSize)
     {
+        _staffLinks = staffLinks;
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, OutgoingMessage.MaxListElements);
         _board = board;
@@ -51,12 +54,15 @@ public sealed class CchcChat
     {
         ArgumentNullException.ThrowIfNull(dc);
         var text = dc.Turn.Activity.Text?.Trim();
-        if (text is null || !text.StartsWith('#'))
+        if (StaffLinkCodes.TryNormalize(text) is { } code)
+        {
+            await LinkStaffAsync(dc.Turn, code, cancellationToken);
+        }
+        else if (text is null || !text.StartsWith('#'))
         {
             return false;
         }
-
-        if (TryArgument(text, MoreCommand) is { } offset)
+        else if (TryArgument(text, MoreCommand) is { } offset)
         {
             await ShowPageAsync(dc.Turn, (int)Math.Min(offset, int.MaxValue), cancellationToken);
         }
@@ -173,6 +179,18 @@ public sealed class CchcChat
 
     private IEnumerable<MessageButton> ReadButtons(IEnumerable<CchcPostView> posts, int offset) =>
         posts.Select((p, i) => new MessageButton(CchcTexts.Fill(_texts.ButtonReadNumbered, ("n", offset + i + 1)), ButtonKind.OpenUrl, p.Url.ToString()));
+
+    private async Task LinkStaffAsync(TurnContext turn, string code, CancellationToken cancellationToken)
+    {
+        if (await _staffLinks.FindByCodeAsync(code, cancellationToken) is not { } staff)
+        {
+            turn.Send(_texts.StaffLinkInvalid);
+            return;
+        }
+
+        turn.Record(new LinkStaffAccount(turn.Activity.UserId, code));
+        turn.Send(CchcTexts.Fill(_texts.StaffLinkDone, ("name", staff.DisplayName)));
+    }
 
     private async Task SubscribeAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -124,6 +124,11 @@ public sealed class CchcTexts
 
     public string ButtonAskMore { get; set; } = string.Empty;
 
+    /// <summary>A staff member's link code was right: {name} is their console name.</summary>
+    public string StaffLinkDone { get; set; } = string.Empty;
+
+    public string StaffLinkInvalid { get; set; } = string.Empty;
+
     /// <summary>Phrases (matched as whole words, folded) that ask for the latest posts: "có tin gì mới về dịch vụ công không".</summary>
     public List<string> NewsWords { get; set; } = [];
 

@@ -23,7 +23,8 @@ public static class CchcConfiguration
         builder.Services.AddSingleton<BotCchcBoard>();
         builder.Services.AddSingleton<BusinessDialogue.BotDialogueBoard>();
         builder.Services.AddSingleton(sp => new CchcChat(
-            sp.GetRequiredService<BotCchcBoard>(), sp.GetRequiredService<BusinessDialogue.BotDialogueBoard>(), sp.GetRequiredService<CchcTexts>(),
+            sp.GetRequiredService<BotCchcBoard>(), sp.GetRequiredService<BusinessDialogue.BotDialogueBoard>(),
+            sp.GetRequiredService<Notifications.BotStaffLinkDesk>(), sp.GetRequiredService<CchcTexts>(),
             sp.GetRequiredService<IOptions<CchcOptions>>().Value.ChatPageSize));
         builder.Services.AddSingleton(sp => new CchcNewsOnVisit(
             sp.GetRequiredService<BotCchcBoard>(), sp.GetRequiredService<CchcChat>(), sp.GetRequiredService<IOptions<CchcOptions>>().Value.NewPostsOnVisit));

@@ -2,18 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using ZaloBot.Dialogs.Effects;
 using ZaloBot.Web.BusinessDialogue;
 using ZaloBot.Web.Citizens;
+using ZaloBot.Web.Notifications;
 using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Cchc;
 
 /// <summary>
-/// Applies the chat's CCHC and business-dialogue effects on the committer's DbContext, inside the turn's transaction
+/// Applies the chat's CCHC, business-dialogue and staff-link effects on the committer's DbContext, inside the turn's transaction
 /// (scoped, same scope as <c>TurnEffects</c>). Applied once because the turn is committed once.
 /// </summary>
-public sealed class CchcTurnEffects(ZaloBotDbContext db, DialogueDesk dialogue, ILogger<CchcTurnEffects> logger)
+public sealed class CchcTurnEffects(ZaloBotDbContext db, DialogueDesk dialogue, StaffZaloLinks staffLinks, ILogger<CchcTurnEffects> logger)
 {
     public static bool Handles(TurnEffect effect) =>
-        effect is SubscribeCchc or UnsubscribeCchc or RecordCchcSeen or RegisterForDialogue or AskDialogueQuestion;
+        effect is SubscribeCchc or UnsubscribeCchc or RecordCchcSeen or RegisterForDialogue or AskDialogueQuestion or LinkStaffAccount;
 
     public async Task ApplyAsync(TurnEffect effect, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -51,6 +52,14 @@ public sealed class CchcTurnEffects(ZaloBotDbContext db, DialogueDesk dialogue, 
             case AskDialogueQuestion ask:
                 var (asked, _) = await dialogue.AskAsync(ask.SessionId, ask.ZaloUserId, ask.Text, ask.Key, cancellationToken);
                 Report(effect, asked);
+                break;
+            case LinkStaffAccount link:
+                if (!await staffLinks.LinkAsync(link.ZaloUserId, link.Code, cancellationToken))
+                {
+                    // The turn saw the code valid; it expired or was used in between (the staff member makes a new one).
+                    logger.LogWarning("Effect {Effect}: the link code is no longer valid", nameof(LinkStaffAccount));
+                }
+
                 break;
             default:
                 throw new InvalidOperationException($"No committer for effect {effect.GetType().Name}.");

@@ -89,7 +89,8 @@ public sealed class CchcChatBrowserTests
         Assert.That(latest[0].Buttons[4].Type, Is.EqualTo("oa.query.hide"));
         var more = await _chat.SayAsync(stranger, Tapped(latest[0].Buttons[4]));
         Assert.That(more[0].Text, Does.Contain("5. Tin cũ số 1").And.Not.Contain(Title));
-        Assert.That(more[0].Buttons.Select(b => b.Title), Is.EqualTo(new[] { "Đọc tin 5" }));
+        // (Other tests of this fixture may have published older posts: they come after these.)
+        Assert.That(more[0].Buttons[0].Title, Is.EqualTo("Đọc tin 5"));
         var menuEntry = await _chat.SayAsync(stranger, "Tin cai cach hanh chinh");
         Assert.That(menuEntry[0].Text, Does.Contain("1. " + Title));
 

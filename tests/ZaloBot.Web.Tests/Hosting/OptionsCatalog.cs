@@ -25,6 +25,7 @@ public static class OptionsCatalog
         ("Cchc", typeof(ZaloBot.Web.Cchc.CchcOptions)),
         ("Mail", typeof(ZaloBot.Web.Notifications.MailOptions)),
         ("Organisation", typeof(ZaloBot.Web.Organisation.OrganisationOptions)),
+        ("StaffZalo", typeof(ZaloBot.Web.Notifications.StaffZaloOptions)),
         ("Redis", typeof(RedisOptions)),
         ("Health", typeof(HealthOptions)),
         ("Telemetry", typeof(TelemetryOptions)),

@@ -10,7 +10,7 @@ using TicketStatus = ZaloBot.Web.Feedback.TicketStatus;
 
 namespace ZaloBot.Web.Conversations;
 
-/// <summary>The bot's read-only view of tickets: categories and wards from the database, status through <see cref="TicketDesk"/>.</summary>
+/// <summary>The bot's read-only view of tickets: categories and wards from the database, status through <see cref="CitizenTicketDesk"/>.</summary>
 public sealed class BotFeedbackDesk(IServiceScopeFactory scopes) : IFeedbackDesk
 {
     public async Task<IReadOnlyList<Dialogs.Ports.FeedbackCategory>> GetCategoriesAsync(CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes) : IFeedbackDesk
     public async Task<IReadOnlyList<TicketView>> ListTicketsAsync(string zaloUserId, int max, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+        var desk = scope.ServiceProvider.GetRequiredService<CitizenTicketDesk>();
         var tickets = await desk.ListForCitizenAsync(zaloUserId, max, cancellationToken);
         var units = await UnitNamesAsync(scope, tickets.Select(t => t.Code).ToList(), cancellationToken);
         return tickets.Select(t => ToView(t, units.GetValueOrDefault(t.Code))).ToList();
@@ -46,7 +46,7 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes) : IFeedbackDesk
     public async Task<TicketView?> FindTicketAsync(string zaloUserId, string code, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+        var desk = scope.ServiceProvider.GetRequiredService<CitizenTicketDesk>();
         if (await desk.FindForCitizenAsync(zaloUserId, code, cancellationToken) is not { } found)
         {
             return null;

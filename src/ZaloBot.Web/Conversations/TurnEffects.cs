@@ -16,7 +16,7 @@ namespace ZaloBot.Web.Conversations;
 /// Applies a turn's effects on the committer's DbContext, inside its transaction (scoped, same scope). Each effect is
 /// applied once because the turn is committed once (processed marker); nothing here keeps its own idempotency key.
 /// </summary>
-public sealed class TurnEffects(ZaloBotDbContext db, TicketDesk desk, LiveRecognizer recognizer, BotTexts texts, CchcTurnEffects cchc, ILogger<TurnEffects> logger)
+public sealed class TurnEffects(ZaloBotDbContext db, TicketIntakeDesk intake, CitizenTicketDesk citizenTickets, LiveRecognizer recognizer, BotTexts texts, CchcTurnEffects cchc, ILogger<TurnEffects> logger)
 {
     /// <summary>Applies <paramref name="effect"/> of the turn <paramref name="key"/>; returns the replies, filled when a ticket was created.</summary>
     public async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(
@@ -30,10 +30,10 @@ public sealed class TurnEffects(ZaloBotDbContext db, TicketDesk desk, LiveRecogn
             case CreateTicket create:
                 return TicketReceipt.Fill(texts, replies, await CreateTicketAsync(create, now, cancellationToken));
             case RateTicket rate:
-                Report(rate, await desk.RateByCitizenAsync(rate.ZaloUserId, rate.Code, rate.Stars, cancellationToken));
+                Report(rate, await citizenTickets.RateByCitizenAsync(rate.ZaloUserId, rate.Code, rate.Stars, cancellationToken));
                 break;
             case ReopenTicket reopen:
-                Report(reopen, await desk.ReopenByCitizenAsync(reopen.ZaloUserId, reopen.Code, cancellationToken));
+                Report(reopen, await citizenTickets.ReopenByCitizenAsync(reopen.ZaloUserId, reopen.Code, cancellationToken));
                 break;
             case RequestHandoff handoff:
                 await RequestHandoffAsync(handoff.Request, cancellationToken);
@@ -92,11 +92,11 @@ public sealed class TurnEffects(ZaloBotDbContext db, TicketDesk desk, LiveRecogn
             consentId = consent.Id;
         }
 
-        var intake = await desk.CreateAsync(new TicketRequest(
+        var created = await intake.CreateAsync(new TicketRequest(
             create.Key, ticket.ZaloUserId, ticket.CategoryCode, ticket.Description, ticket.WardCode,
             ticket.Location?.Latitude, ticket.Location?.Longitude, ticket.Location?.Address,
             ticket.ContactName, ticket.ContactPhone, consentId, attachmentIds), cancellationToken);
-        return new CreatedTicket(intake.Code, intake.DueDate);
+        return new CreatedTicket(created.Code, created.DueDate);
     }
 
     /// <summary>One open request per citizen: a second request while one is open adds nothing.</summary>

@@ -4,7 +4,6 @@ namespace ZaloBot.Web.Feedback;
 public sealed record CitizenTicket(
     string Code,
     TicketStatus Status,
-    string StatusLabel,
     string CategoryName,
     string Text,
     DateTimeOffset CreatedAt,

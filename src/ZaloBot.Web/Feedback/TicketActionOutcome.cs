@@ -10,7 +10,7 @@ public enum TicketActionOutcome
     /// <summary>Someone else changed the ticket since the user loaded it (xmin changed).</summary>
     Conflict = 2,
 
-    /// <summary>Refused by the workflow or the input (message says why).</summary>
+    /// <summary>Refused by the workflow or the input (the result code says why).</summary>
     Invalid = 3,
 
     /// <summary>Zalo's 7-day window has closed: record a phone call instead.</summary>

@@ -1,19 +1,23 @@
 namespace ZaloBot.Web.Feedback;
 
-/// <summary>The result of a staff or citizen action on a ticket, with a Vietnamese message for the user.</summary>
-public sealed record TicketActionResult(TicketActionOutcome Outcome, string Message)
+/// <summary>
+/// The result of a staff or citizen action on a ticket: the <see cref="Outcome"/> drives the caller (redirect, 404,
+/// 409, 422), the <see cref="Code"/> and its values (statuses, unit name) are shown to the user through
+/// <see cref="TicketTexts.Message"/>. The desks never hold Vietnamese text.
+/// </summary>
+public sealed record TicketActionResult(TicketActionOutcome Outcome, TicketResultCode Code, TicketStatus? From = null, TicketStatus? To = null, string? UnitName = null)
 {
     public bool Succeeded => Outcome == TicketActionOutcome.Done;
 
-    public static TicketActionResult Done(string message) => new(TicketActionOutcome.Done, message);
+    public static readonly TicketActionResult NotFound = new(TicketActionOutcome.NotFound, TicketResultCode.NotFound);
 
-    public static readonly TicketActionResult NotFound = new(TicketActionOutcome.NotFound, "Không tìm thấy phản ánh.");
+    public static readonly TicketActionResult Conflict = new(TicketActionOutcome.Conflict, TicketResultCode.Conflict);
 
-    public static readonly TicketActionResult Conflict = new(TicketActionOutcome.Conflict,
-        "Phản ánh này vừa được người khác cập nhật. Nội dung bạn nhập chưa được lưu; vui lòng xem thay đổi mới nhất rồi thực hiện lại.");
+    public static readonly TicketActionResult WindowClosed = new(TicketActionOutcome.WindowClosed, TicketResultCode.WindowClosed);
 
-    public static readonly TicketActionResult WindowClosed = new(TicketActionOutcome.WindowClosed,
-        "Đã quá 7 ngày kể từ lần tương tác cuối của công dân nên Zalo không cho phép gửi tin. Vui lòng gọi điện và ghi nhận cuộc gọi.");
+    public static TicketActionResult Done(TicketResultCode code, TicketStatus? to = null, string? unitName = null) =>
+        new(TicketActionOutcome.Done, code, To: to, UnitName: unitName);
 
-    public static TicketActionResult Invalid(string message) => new(TicketActionOutcome.Invalid, message);
+    public static TicketActionResult Invalid(TicketResultCode code, TicketStatus? from = null, TicketStatus? to = null) =>
+        new(TicketActionOutcome.Invalid, code, from, to);
 }

@@ -32,16 +32,4 @@ public static class TicketWorkflow
 
     /// <summary>A stated reason is mandatory for these (the citizen is told why).</summary>
     public static bool NeedsReason(TicketStatus to) => to is TicketStatus.Rejected or TicketStatus.Transferred;
-
-    public static string Label(TicketStatus status) => status switch
-    {
-        TicketStatus.Received => "Mới tiếp nhận",
-        TicketStatus.Accepted => "Đã thụ lý",
-        TicketStatus.InProgress => "Đang xử lý",
-        TicketStatus.Answered => "Đã trả lời",
-        TicketStatus.Closed => "Đã đóng",
-        TicketStatus.Rejected => "Từ chối",
-        TicketStatus.Transferred => "Chuyển cơ quan khác",
-        _ => status.ToString(),
-    };
 }

@@ -9,7 +9,7 @@ namespace ZaloBot.Web.Reports;
 /// The Excel (.xlsx) exports of the reports page: the filtered tickets and each table. Every cell is written as a typed
 /// value (text, number, date), never as a formula: a citizen's text that starts with "=" stays text.
 /// </summary>
-public sealed class ReportWorkbook(ReportTexts texts)
+public sealed class ReportWorkbook(ReportTexts texts, TicketTexts tickets)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -26,7 +26,7 @@ public sealed class ReportWorkbook(ReportTexts texts)
         {
             List<object?> cells =
             [
-                r.Code, LocalDateTime(r.CreatedAt), r.Category, r.Ward ?? "", r.Unit ?? "", TicketWorkflow.Label(r.Status), r.DueDate,
+                r.Code, LocalDateTime(r.CreatedAt), r.Category, r.Ward ?? "", r.Unit ?? "", tickets.Label(r.Status), r.DueDate,
                 r.AnsweredAt is { } a ? LocalDateTime(a) : null, r.AnsweredAt is null ? "" : r.AnsweredOnTime ? texts.Yes : texts.No,
                 r.IsOverdue(today) ? texts.Yes : texts.No, r.Rating,
             ];
@@ -54,7 +54,7 @@ public sealed class ReportWorkbook(ReportTexts texts)
 
     public byte[] Status(TicketReport report) =>
         Write(texts.SheetStatus, texts.SheetStatus, report.Filter, [texts.ColStatus, texts.ColCount],
-            report.ByStatus.Select(s => (IReadOnlyList<object?>)[TicketWorkflow.Label(s.Status), s.Count]));
+            report.ByStatus.Select(s => (IReadOnlyList<object?>)[tickets.Label(s.Status), s.Count]));
 
     public byte[] Ratings(TicketReport report) =>
         Write(texts.SheetRatings, texts.SheetRatings, report.Filter, [texts.ColStars, texts.ColCount],

@@ -201,6 +201,7 @@ public sealed class CchcChatBrowserTests
         await Assertions.Expect(office.Locator("#cchc-done")).ToContainTextAsync("Đã lưu tin.");
         await Assertions.Expect(office.Locator("#image-preview")).ToBeVisibleAsync();
         Assert.That(await NaturalWidthAsync(office, "#image-preview"), Is.EqualTo(1), "the console's CSP lets the allowed host's image load");
+        await ConsoleBrowser.ScreenshotAsync(office, "cchc-editor-image");
         await office.Locator("#publish").ClickAsync();
         await Assertions.Expect(office.Locator("#cchc-done")).ToContainTextAsync("Đã đăng tin");
 

@@ -71,14 +71,14 @@ public sealed class ConversationPipelineTests
         string code;
         await using (var scope = world.Host.Services.CreateAsyncScope())
         {
-            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-            var intake = await desk.CreateAsync(new TicketRequest("seed-msg-1", user, "ve-sinh-moi-truong", Description, "phuong-1"), CancellationToken.None);
+            var desk = scope.ServiceProvider.GetRequiredService<StaffTicketDesk>();
+            var intake = await scope.ServiceProvider.GetRequiredService<TicketIntakeDesk>().CreateAsync(new TicketRequest("seed-msg-1", user, "ve-sinh-moi-truong", Description, "phuong-1"), CancellationToken.None);
             code = intake.Code;
             foreach (var status in new[] { TicketStatus.Accepted, TicketStatus.InProgress, TicketStatus.Answered })
             {
                 var version = await world.Database.CreateContext().Tickets.Where(t => t.Id == intake.TicketId).Select(t => t.Version).SingleAsync();
                 var changed = await desk.ChangeStatusAsync(office, intake.TicketId, version, status, null, CancellationToken.None);
-                Assert.That(changed.Succeeded, Is.True, changed.Message);
+                Assert.That(changed.Succeeded, Is.True, changed.Code.ToString());
             }
         }
 

@@ -12,7 +12,7 @@ using ZaloBot.Web.Tests.Infrastructure;
 
 namespace ZaloBot.Web.Tests.Feedback;
 
-/// <summary>The ticket rules against real PostgreSQL: intake, workflow, replies through the outbox, conflicts, scoping.</summary>
+/// <summary>The ticket rules against real PostgreSQL: intake, citizen and staff actions, replies through the outbox, conflicts, scoping.</summary>
 public sealed class TicketDeskTests
 {
     // Friday 13/02/2026, 09:00 in Ho Chi Minh City: the last working day before Tết.
@@ -45,7 +45,7 @@ public sealed class TicketDeskTests
     {
         await using var db = _database.CreateContext();
 
-        var intake = await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "trat-tu-do-thi", "Lấn chiếm vỉa hè đường Võ Văn Tần", "phuong-1"), default);
+        var intake = await Intake(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "trat-tu-do-thi", "Lấn chiếm vỉa hè đường Võ Văn Tần", "phuong-1"), default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.Include(t => t.Unit).Include(t => t.Ward).Include(t => t.Events).SingleAsync();
@@ -65,10 +65,10 @@ public sealed class TicketDeskTests
     public async Task CreateAsync_SameSourceMessageTwice_ReturnsTheFirstTicket()
     {
         await using var db = _database.CreateContext();
-        var first = await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Đèn đường hỏng"), default);
+        var first = await Intake(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Đèn đường hỏng"), default);
 
         await using var db2 = _database.CreateContext();
-        var second = await Desk(db2).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Đèn đường hỏng"), default);
+        var second = await Intake(db2).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Đèn đường hỏng"), default);
 
         Assert.That(second, Is.EqualTo(first with { Created = false }));
         await using var check = _database.CreateContext();
@@ -81,7 +81,7 @@ public sealed class TicketDeskTests
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
             await using var db = _database.CreateContext();
-            return await Desk(db).CreateAsync(new TicketRequest("msg-same", "zalo-1", "ha-tang", "Cống bị tắc"), default);
+            return await Intake(db).CreateAsync(new TicketRequest("msg-same", "zalo-1", "ha-tang", "Cống bị tắc"), default);
         }));
 
         await using var check = _database.CreateContext();
@@ -97,7 +97,7 @@ public sealed class TicketDeskTests
         var results = await Task.WhenAll(Enumerable.Range(1, 8).Select(async i =>
         {
             await using var db = _database.CreateContext();
-            return await Desk(db).CreateAsync(new TicketRequest($"msg-{i}", $"zalo-{i % 3}", "ha-tang", "Cống bị tắc"), default);
+            return await Intake(db).CreateAsync(new TicketRequest($"msg-{i}", $"zalo-{i % 3}", "ha-tang", "Cống bị tắc"), default);
         }));
 
         Assert.That(results.Select(r => r.Code).Order(), Is.EqualTo(Enumerable.Range(1, 8).Select(i => $"PA-2026-{i:D6}")));
@@ -107,7 +107,7 @@ public sealed class TicketDeskTests
     public async Task CreateAsync_ContactWithoutConsent_IsNotStored()
     {
         await using var db = _database.CreateContext();
-        await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ổ gà", ContactName: "Nguyễn Văn A", ContactPhone: "0909000000"), default);
+        await Intake(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ổ gà", ContactName: "Nguyễn Văn A", ContactPhone: "0909000000"), default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.SingleAsync();
@@ -129,7 +129,7 @@ public sealed class TicketDeskTests
 
         await using var db = _database.CreateContext();
         var consentId = await db.ConsentRecords.Select(c => c.Id).SingleAsync();
-        await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ổ gà", ContactName: "Nguyễn Văn A", ContactPhone: "0909000000", ConsentRecordId: consentId), default);
+        await Intake(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ổ gà", ContactName: "Nguyễn Văn A", ContactPhone: "0909000000", ConsentRecordId: consentId), default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.SingleAsync();
@@ -150,7 +150,7 @@ public sealed class TicketDeskTests
         }
 
         await using var db = _database.CreateContext();
-        var intake = await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ảnh ổ gà", AttachmentIds: [own, foreign]), default);
+        var intake = await Intake(db).CreateAsync(new TicketRequest("msg-1", "zalo-1", "ha-tang", "Ảnh ổ gà", AttachmentIds: [own, foreign]), default);
 
         await using var check = _database.CreateContext();
         Assert.That((await check.Attachments.SingleAsync(a => a.Id == own)).TicketId, Is.EqualTo(intake.TicketId));
@@ -161,12 +161,12 @@ public sealed class TicketDeskTests
     public async Task FindForCitizenAsync_AnotherUsersCode_ReturnsNull()
     {
         await using var db = _database.CreateContext();
-        var intake = await Desk(db).CreateAsync(new TicketRequest("msg-1", "zalo-owner", "ha-tang", "Ổ gà"), default);
+        var intake = await Intake(db).CreateAsync(new TicketRequest("msg-1", "zalo-owner", "ha-tang", "Ổ gà"), default);
 
-        Assert.That(await Desk(db).FindForCitizenAsync("zalo-other", intake.Code, default), Is.Null);
-        Assert.That((await Desk(db).FindForCitizenAsync("zalo-owner", intake.Code.ToLowerInvariant(), default))!.Code, Is.EqualTo(intake.Code));
-        Assert.That((await Desk(db).ListForCitizenAsync("zalo-owner", 10, default)).Select(t => t.Code), Is.EqualTo(new[] { intake.Code }));
-        Assert.That(await Desk(db).ListForCitizenAsync("zalo-other", 10, default), Is.Empty);
+        Assert.That(await Citizen(db).FindForCitizenAsync("zalo-other", intake.Code, default), Is.Null);
+        Assert.That((await Citizen(db).FindForCitizenAsync("zalo-owner", intake.Code.ToLowerInvariant(), default))!.Code, Is.EqualTo(intake.Code));
+        Assert.That((await Citizen(db).ListForCitizenAsync("zalo-owner", 10, default)).Select(t => t.Code), Is.EqualTo(new[] { intake.Code }));
+        Assert.That(await Citizen(db).ListForCitizenAsync("zalo-other", 10, default), Is.Empty);
     }
 
     [Test]
@@ -176,8 +176,8 @@ public sealed class TicketDeskTests
         foreach (var to in new[] { TicketStatus.Accepted, TicketStatus.InProgress, TicketStatus.Answered, TicketStatus.Closed })
         {
             await using var db = _database.CreateContext();
-            var result = await Desk(db).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
-            Assert.That(result.Outcome, Is.EqualTo(TicketActionOutcome.Done), result.Message);
+            var result = await Staff(db).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
+            Assert.That(result.Outcome, Is.EqualTo(TicketActionOutcome.Done), result.Code.ToString());
         }
 
         await using var check = _database.CreateContext();
@@ -212,7 +212,7 @@ public sealed class TicketDeskTests
         var intake = await CreateAsync();
         await using var db = _database.CreateContext();
 
-        var result = await Desk(db).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
+        var result = await Staff(db).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
 
         await using var check = _database.CreateContext();
         Assert.That(result.Outcome, Is.EqualTo(TicketActionOutcome.Invalid));
@@ -228,8 +228,8 @@ public sealed class TicketDeskTests
         await using var db = _database.CreateContext();
         var version = await VersionAsync(intake.TicketId);
 
-        var refused = await Desk(db).ChangeStatusAsync(OfficeActor, intake.TicketId, version, TicketStatus.Rejected, "  ", default);
-        var done = await Desk(db).ChangeStatusAsync(OfficeActor, intake.TicketId, version, TicketStatus.Rejected, "Không thuộc thẩm quyền", default);
+        var refused = await Staff(db).ChangeStatusAsync(OfficeActor, intake.TicketId, version, TicketStatus.Rejected, "  ", default);
+        var done = await Staff(db).ChangeStatusAsync(OfficeActor, intake.TicketId, version, TicketStatus.Rejected, "Không thuộc thẩm quyền", default);
 
         await using var check = _database.CreateContext();
         Assert.That(refused.Outcome, Is.EqualTo(TicketActionOutcome.Invalid));
@@ -245,7 +245,7 @@ public sealed class TicketDeskTests
         await using var db = _database.CreateContext();
         var key = Guid.NewGuid();
 
-        var result = await Desk(db).ReplyAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Đã dọn vỉa hè.", key, markAnswered: false, default);
+        var result = await Staff(db).ReplyAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Đã dọn vỉa hè.", key, markAnswered: false, default);
 
         await using var check = _database.CreateContext();
         var reply = await check.TicketEvents.SingleAsync(e => e.Kind == TicketEventKind.Reply);
@@ -268,11 +268,11 @@ public sealed class TicketDeskTests
         var intake = await CreateAsync();
         await using (var db = _database.CreateContext())
         {
-            await Desk(db).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), TicketStatus.Accepted, null, default);
+            await Staff(db).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), TicketStatus.Accepted, null, default);
         }
 
         await using var db2 = _database.CreateContext();
-        var result = await Desk(db2).ReplyAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Đã xử lý.", Guid.NewGuid(), markAnswered: true, default);
+        var result = await Staff(db2).ReplyAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Đã xử lý.", Guid.NewGuid(), markAnswered: true, default);
 
         await using var check = _database.CreateContext();
         Assert.That(result.Outcome, Is.EqualTo(TicketActionOutcome.Done));
@@ -288,8 +288,8 @@ public sealed class TicketDeskTests
         _time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         await using var db = _database.CreateContext();
 
-        var result = await Desk(db).ReplyAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Trả lời muộn", Guid.NewGuid(), false, default);
-        var call = await Desk(db).RecordPhoneCallAsync(OfficeActor, intake.TicketId, "Đã gọi điện, công dân đồng ý kết quả.", default);
+        var result = await Staff(db).ReplyAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Trả lời muộn", Guid.NewGuid(), false, default);
+        var call = await Staff(db).RecordPhoneCallAsync(OfficeActor, intake.TicketId, "Đã gọi điện, công dân đồng ý kết quả.", default);
 
         await using var check = _database.CreateContext();
         Assert.That(result.Outcome, Is.EqualTo(TicketActionOutcome.WindowClosed));
@@ -308,15 +308,15 @@ public sealed class TicketDeskTests
         var wardId = await WardIdAsync("phuong-2");
 
         await using var first = _database.CreateContext();
-        var firstResult = await Desk(first).AssignAsync(OfficeActor, intake.TicketId, seenByBoth, wardId, "Nhờ phường kiểm tra", default);
+        var firstResult = await Staff(first).AssignAsync(OfficeActor, intake.TicketId, seenByBoth, wardId, "Nhờ phường kiểm tra", default);
         await using var second = _database.CreateContext();
-        var secondResult = await Desk(second).ChangeStatusAsync(other, intake.TicketId, seenByBoth, TicketStatus.Rejected, "Trùng", default);
+        var secondResult = await Staff(second).ChangeStatusAsync(other, intake.TicketId, seenByBoth, TicketStatus.Rejected, "Trùng", default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.SingleAsync();
         Assert.That(firstResult.Outcome, Is.EqualTo(TicketActionOutcome.Done));
         Assert.That(secondResult.Outcome, Is.EqualTo(TicketActionOutcome.Conflict));
-        Assert.That(secondResult.Message, Does.StartWith("Phản ánh này vừa được người khác cập nhật."));
+        Assert.That(Texts.Message(secondResult), Does.StartWith("Phản ánh này vừa được người khác cập nhật."));
         Assert.That(ticket.UnitId, Is.EqualTo(wardId));
         Assert.That(ticket.Status, Is.EqualTo(TicketStatus.Received));
         Assert.That(await check.TicketEvents.CountAsync(e => e.ActorUserId == "office-2"), Is.Zero);
@@ -335,7 +335,7 @@ public sealed class TicketDeskTests
             await other.Tickets.Where(t => t.Id == intake.TicketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LocationAddress, "Số 1"));
         }
 
-        var result = await Desk(db).ReplyAsync(OfficeActor, intake.TicketId, version, "Trả lời", Guid.NewGuid(), false, default);
+        var result = await Staff(db).ReplyAsync(OfficeActor, intake.TicketId, version, "Trả lời", Guid.NewGuid(), false, default);
 
         await using var check = _database.CreateContext();
         Assert.That(interceptor.Version, Is.EqualTo(version));
@@ -352,7 +352,7 @@ public sealed class TicketDeskTests
         var wardUser = new StaffActor("ward-1", "Lê Phường Một", SeesAllTickets: false, UnitId: await WardIdAsync("phuong-1"), CanEditTickets: true);
         var version = await VersionAsync(intake.TicketId);
         await using var db = _database.CreateContext();
-        var desk = Desk(db);
+        var desk = Staff(db);
 
         var outcomes = new[]
         {
@@ -376,14 +376,14 @@ public sealed class TicketDeskTests
         foreach (var to in new[] { TicketStatus.Accepted, TicketStatus.Answered })
         {
             await using var step = _database.CreateContext();
-            await Desk(step).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
+            await Staff(step).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
         }
 
         await using var db = _database.CreateContext();
-        var wrongUser = await Desk(db).RateByCitizenAsync("zalo-other", intake.Code, 5, default);
-        var rated = await Desk(db).RateByCitizenAsync("zalo-1", intake.Code, 2, default);
+        var wrongUser = await Citizen(db).RateByCitizenAsync("zalo-other", intake.Code, 5, default);
+        var rated = await Citizen(db).RateByCitizenAsync("zalo-1", intake.Code, 2, default);
         await using var db2 = _database.CreateContext();
-        var reopened = await Desk(db2).ReopenByCitizenAsync("zalo-1", intake.Code, default);
+        var reopened = await Citizen(db2).ReopenByCitizenAsync("zalo-1", intake.Code, default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.SingleAsync();
@@ -392,7 +392,7 @@ public sealed class TicketDeskTests
         Assert.That(reopened.Outcome, Is.EqualTo(TicketActionOutcome.Done));
         Assert.That(ticket.Rating, Is.EqualTo(2));
         Assert.That(ticket.Status, Is.EqualTo(TicketStatus.InProgress));
-        Assert.That(await check.TicketEvents.CountAsync(e => e.Kind == TicketEventKind.Reopened && e.ActorName == TicketDesk.CitizenActor), Is.EqualTo(1));
+        Assert.That(await check.TicketEvents.CountAsync(e => e.Kind == TicketEventKind.Reopened && e.ActorName == Texts.CitizenActor), Is.EqualTo(1));
     }
 
     [Test]
@@ -402,13 +402,13 @@ public sealed class TicketDeskTests
         foreach (var to in new[] { TicketStatus.Accepted, TicketStatus.Answered, TicketStatus.Closed })
         {
             await using var step = _database.CreateContext();
-            await Desk(step).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
+            await Staff(step).ChangeStatusAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), to, null, default);
         }
 
         await using var db = _database.CreateContext();
-        var reopened = await Desk(db).ReopenAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Công dân gọi điện báo chưa xử lý", default);
+        var reopened = await Staff(db).ReopenAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), "Công dân gọi điện báo chưa xử lý", default);
         await using var db2 = _database.CreateContext();
-        var again = await Desk(db2).ReopenAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), null, default);
+        var again = await Staff(db2).ReopenAsync(OfficeActor, intake.TicketId, await VersionAsync(intake.TicketId), null, default);
 
         await using var check = _database.CreateContext();
         var ticket = await check.Tickets.SingleAsync();
@@ -423,12 +423,19 @@ public sealed class TicketDeskTests
         Assert.That(reopenEvent.ActorUserId, Is.EqualTo("office-1"));
     }
 
-    private TicketDesk Desk(ZaloBotDbContext db) => new(db, new CitizenNotices(BotTexts.Default), new TicketMessages(BotTexts.Default), _time);
+    private static readonly TicketTexts Texts = TicketTexts.Load(Path.Combine(AppContext.BaseDirectory, "content"));
+
+    private TicketIntakeDesk Intake(ZaloBotDbContext db) => new(db, Texts, _time);
+
+    private CitizenTicketDesk Citizen(ZaloBotDbContext db) => new(db, Texts, _time);
+
+    private StaffTicketDesk Staff(ZaloBotDbContext db) =>
+        new(db, new TicketNotifications(db, new CitizenNotices(BotTexts.Default), new TicketMessages(BotTexts.Default)), _time);
 
     private async Task<TicketIntake> CreateAsync()
     {
         await using var db = _database.CreateContext();
-        return await Desk(db).CreateAsync(new TicketRequest("msg-" + Guid.NewGuid().ToString("N"), "zalo-1", "trat-tu-do-thi", "Lấn chiếm vỉa hè", "phuong-1"), default);
+        return await Intake(db).CreateAsync(new TicketRequest("msg-" + Guid.NewGuid().ToString("N"), "zalo-1", "trat-tu-do-thi", "Lấn chiếm vỉa hè", "phuong-1"), default);
     }
 
     private async Task<uint> VersionAsync(long ticketId)

@@ -34,11 +34,4 @@ public sealed class TicketWorkflowTests
         var reopenable = Enum.GetValues<TicketStatus>().Where(TicketWorkflow.CanReopen).ToArray();
         Assert.That(reopenable, Is.EqualTo(new[] { TicketStatus.Answered, TicketStatus.Closed, TicketStatus.Rejected, TicketStatus.Transferred }));
     }
-
-    [Test]
-    public void Label_EveryStatus_HasAVietnameseLabel()
-    {
-        var labels = Enum.GetValues<TicketStatus>().Select(TicketWorkflow.Label).ToArray();
-        Assert.That(labels, Is.EqualTo(new[] { "Mới tiếp nhận", "Đã thụ lý", "Đang xử lý", "Đã trả lời", "Đã đóng", "Từ chối", "Chuyển cơ quan khác" }));
-    }
 }

@@ -69,11 +69,11 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
         Assert.That(code, Is.Zero, output.ToString());
     }
 
-    /// <summary>Creates a ticket as the bot will (through <see cref="TicketDesk"/>) and, if given, assigns it to a unit directly.</summary>
+    /// <summary>Creates a ticket as the bot will (through <see cref="TicketIntakeDesk"/>) and, if given, assigns it to a unit directly.</summary>
     public async Task<TicketIntake> CreateTicketAsync(string text, string? assignToUnitCode = null, string wardCode = "phuong-1", string zaloUserId = "zalo-user-1", string category = "trat-tu-do-thi")
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+        var desk = scope.ServiceProvider.GetRequiredService<TicketIntakeDesk>();
         var intake = await desk.CreateAsync(new TicketRequest("msg-" + Guid.NewGuid().ToString("N"), zaloUserId, category, text, wardCode), CancellationToken.None);
         if (assignToUnitCode is not null)
         {

@@ -40,7 +40,7 @@ public sealed class StaffNotifierTests
         Assert.That(await notifier.QueueAsync(CancellationToken.None), Is.Zero, "the first run starts from now, not from history");
 
         var intake = await world.CreateTicketAsync("Đèn đường hỏng trước số 12 Trần Quốc Thảo.");
-        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+        var desk = scope.ServiceProvider.GetRequiredService<StaffTicketDesk>();
         var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == intake.TicketId);
         var phuong1 = await db.OrgUnits.Where(u => u.Code == "phuong-1").Select(u => u.Id).SingleAsync();
         var office = new StaffActor("office", "Văn phòng", SeesAllTickets: true, UnitId: null, CanEditTickets: true);

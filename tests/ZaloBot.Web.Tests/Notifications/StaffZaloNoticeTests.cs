@@ -101,7 +101,7 @@ public sealed class StaffZaloNoticeTests
         var ward1 = await db.OrgUnits.Where(u => u.Code == "phuong-1").Select(u => u.Id).SingleAsync();
         var version = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Version).SingleAsync();
         var office = new StaffActor("office-test", "Văn phòng", SeesAllTickets: true, UnitId: null, CanEditTickets: true);
-        var result = await scope.ServiceProvider.GetRequiredService<TicketDesk>().AssignAsync(office, ticketId, version, ward1, null, CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<StaffTicketDesk>().AssignAsync(office, ticketId, version, ward1, null, CancellationToken.None);
         Assert.That(result.Succeeded, Is.True);
     }
 

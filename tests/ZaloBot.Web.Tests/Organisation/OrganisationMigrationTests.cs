@@ -51,7 +51,7 @@ public sealed class OrganisationMigrationTests
         {
             await using var scope = host2021.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(CancellationToken.None);
-            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+            var desk = scope.ServiceProvider.GetRequiredService<TicketIntakeDesk>();
             // trat-tu-do-thi defaults to Phòng Quản lý đô thị: in 2025 that is the ward's Phòng Kinh tế, Hạ tầng và Đô thị.
             inWard9 = await desk.CreateAsync(new TicketRequest("m1", "u1", "trat-tu-do-thi", "Lấn chiếm vỉa hè trước chợ.", "phuong-9"), CancellationToken.None);
             inWard4Ambiguous = await desk.CreateAsync(new TicketRequest("m2", "u2", "ve-sinh-moi-truong", "Rác để lâu ngày.", "phuong-4", LocationAddress: "12 Vườn Chuối"), CancellationToken.None);

@@ -169,7 +169,7 @@ public sealed partial class ProductionTopologyTests
 
     private static async Task<long> CreateTicketAsync(ProductionTopology topology, string zaloUserId)
     {
-        // Set-up, as the bot's intake would do it: the service's own TicketDesk on the same database (not started).
+        // Set-up, as the bot's intake would do it: the service's own TicketIntakeDesk on the same database (not started).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -183,7 +183,7 @@ public sealed partial class ProductionTopologyTests
         });
         await using var app = ZaloBotHost.Build(builder);
         await using var scope = app.Services.CreateAsyncScope();
-        var intake = await scope.ServiceProvider.GetRequiredService<TicketDesk>().CreateAsync(
+        var intake = await scope.ServiceProvider.GetRequiredService<TicketIntakeDesk>().CreateAsync(
             new TicketRequest("msg-" + Guid.NewGuid().ToString("N"), zaloUserId, "trat-tu-do-thi", "Vỉa hè bị lấn chiếm trước chợ Bàn Cờ", "phuong-1"),
             CancellationToken.None);
         return intake.TicketId;

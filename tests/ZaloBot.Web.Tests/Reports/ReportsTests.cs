@@ -190,7 +190,7 @@ public sealed class ReportsTests
     private async Task SeedAsync()
     {
         await using var scope = _world.Factory.Services.CreateAsyncScope();
-        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+        var desk = scope.ServiceProvider.GetRequiredService<TicketIntakeDesk>();
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
 
         async Task<long> Create(string key, DateTimeOffset at, string ward, string text = "Lấn chiếm vỉa hè")

@@ -12,10 +12,10 @@ namespace ZaloBot.Web.Console.Ticket;
 
 /// <summary>
 /// One ticket: what the citizen wrote, photos, location, consented contact, transcript, timeline, deliveries, and the
-/// actions. Actions go through <see cref="TicketDesk"/> with the xmin the page was rendered with; on a conflict the page
+/// actions. Actions go through <see cref="StaffTicketDesk"/> with the xmin the page was rendered with; on a conflict the page
 /// shows the latest state and keeps what the user typed.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, StaffTicketDesk desk, TicketTexts texts, TimeProvider time) : PageModel
 {
     public View? Ticket { get; private set; }
 
@@ -79,7 +79,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvide
         switch (result.Outcome)
         {
             case TicketActionOutcome.Done:
-                TempData["Flash"] = result.Message;
+                TempData["Flash"] = texts.Message(result);
                 return RedirectToPage(new { id });
             case TicketActionOutcome.NotFound:
                 return NotFound();
@@ -90,7 +90,7 @@ public sealed class IndexModel(ZaloBotDbContext db, TicketDesk desk, TimeProvide
                     return NotFound();
                 }
 
-                Error = result.Message;
+                Error = texts.Message(result);
                 Draft = draft;
                 // After a conflict the reply may be sent again on purpose (the first attempt sent nothing): keep its key
                 // only for "window closed"/"invalid", where a retry of the same text is the same reply.

@@ -120,11 +120,7 @@ public sealed class CchcChat
         {
             await ShowPageAsync(turn, turn.State.Conversation.CchcNextOffset ?? 0, cancellationToken);
         }
-        else if (TextFolding.ContainsPhrase(text, _texts.DialogueWords))
-        {
-            await ShowSessionsAsync(turn, cancellationToken);
-        }
-        else
+        else if (!TextFolding.ContainsPhrase(text, _texts.DialogueWords) || !await ShowSessionsAsync(turn, cancellationToken))
         {
             return false;
         }
@@ -216,13 +212,13 @@ public sealed class CchcChat
         turn.Send(_texts.Unsubscribed);
     }
 
-    private async Task ShowSessionsAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>The sessions open for registration; false when there is none (the FAQ then explains the dialogue in general).</summary>
+    private async Task<bool> ShowSessionsAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var sessions = (await _dialogue.OpenSessionsAsync(cancellationToken)).Take(MaxSessionsShown).ToList();
         if (sessions.Count == 0)
         {
-            turn.Send(_texts.DialogueNone, [MessageButton.Show(_texts.MenuNews), MessageButton.Show(turn.Texts.MenuButton)]);
-            return;
+            return false;
         }
 
         var lines = sessions.Select((s, i) => CchcTexts.Fill(_texts.DialogueSessionLine,
@@ -237,6 +233,7 @@ public sealed class CchcChat
             .Select(x => new MessageButton(CchcTexts.Fill(_texts.ButtonDialogueLink, ("n", x.i + 1)), ButtonKind.OpenUrl, x.s.OnlineUrl!)))
             .Take(OutgoingMessage.MaxButtons);
         turn.Send(_texts.DialogueIntro + "\n\n" + string.Join("\n\n", lines), buttons);
+        return true;
     }
 
     internal static string When(TurnContext turn, DateTimeOffset at) =>

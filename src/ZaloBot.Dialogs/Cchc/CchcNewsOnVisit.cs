@@ -1,4 +1,3 @@
-using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
 
@@ -8,7 +7,9 @@ namespace ZaloBot.Dialogs.Cchc;
 /// "Tin mới" on a visit: a subscriber who was outside Zalo's free window when a post was published was not messaged
 /// then; when they next write, after the turn's own answer, they get one notice of the posts they have not been told of
 /// (recorded as seen, so never again). Only at the top level (never in the middle of a flow), never while staff hold the
-/// chat, and not in a turn that already showed or cancelled the news.
+/// chat, and only on a turn that recorded nothing else: after a ticket's receipt, a rating, a subscription or the list
+/// itself the notice waits for the next plain message, and the turn that did the work reads nothing more (its commit
+/// and crash recovery stay as they were: TurnCommitTests).
 /// </summary>
 public sealed class CchcNewsOnVisit(ICchcBoard board, CchcChat chat, int maxPosts) : ITurnMiddleware
 {
@@ -21,7 +22,7 @@ public sealed class CchcNewsOnVisit(ICchcBoard board, CchcChat chat, int maxPost
             || turn.State.User.Handoff.Status == HandoffStatus.WithStaff
             || turn.State.Conversation.DialogStack.Count > 0
             || turn.Replies.Count == 0
-            || turn.Effects.Any(e => e is RecordCchcSeen or UnsubscribeCchc or SubscribeCchc))
+            || turn.Effects.Count > 0)
         {
             return;
         }

@@ -69,8 +69,6 @@ public sealed class CchcTexts
 
     public string DialogueIntro { get; set; } = string.Empty;
 
-    public string DialogueNone { get; set; } = string.Empty;
-
     /// <summary>One open session: {n}, {title}, {when}, {place}, {deadline}, {topics}.</summary>
     public string DialogueSessionLine { get; set; } = string.Empty;
 

@@ -148,6 +148,27 @@ public sealed class CchcChatTests
             "no contact given: no contact kept and no consent recorded");
     }
 
+    [Test]
+    public async Task DialogueWords_WithNoSessionOpen_AreLeftToTheFaq()
+    {
+        var reply = await SayAsync("hội nghị đối thoại doanh nghiệp của quận tổ chức khi nào");
+
+        Assert.That(Texts(reply), Does.Not.Contain("đang nhận đăng ký"));
+        Assert.That(_effects.OfType<RecordUnansweredQuestion>(), Is.Not.Empty, "the recognizer had its turn");
+    }
+
+    [TestCase("theo dõi tin tức của quận và phường ở đâu")]
+    [TestCase("đọc Bản tin Quận 3 ở đâu")]
+    public async Task QuestionsAboutTheDistrictsNewsChannels_AreNotASubscriptionOrTheList(string text)
+    {
+        _board.Add(1);
+
+        var reply = await SayAsync(text);
+
+        Assert.That(_effects.OfType<SubscribeCchc>(), Is.Empty);
+        Assert.That(Texts(reply), Does.Not.Contain("Tin cải cách hành chính mới nhất"));
+    }
+
     private async Task<IReadOnlyList<OutgoingMessage>> SayAsync(string text)
     {
         _time.Advance(Transcript.ThinkingTime);

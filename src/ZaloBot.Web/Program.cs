@@ -23,5 +23,6 @@ return command switch
     "eval" => await FaqCommands.EvalAsync(host.Services, commandArgs, Console.Out),
     "faq" => await FaqCommands.FaqAsync(host.Services, commandArgs, Console.Out),
     "oa" => await OaCommand.RunAsync(host.Services, commandArgs, Console.In, Console.Out),
+    "organisation" => await ZaloBot.Web.Organisation.OrganisationCommand.RunAsync(host.Services, commandArgs, Console.Out),
     _ => Commands.Usage(command),
 };

@@ -1,3 +1,4 @@
+using ZaloBot.Dialogs.Cchc;
 using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Content;
@@ -30,9 +31,12 @@ public sealed class CitizenBot : IBot
     private readonly DialogSet _dialogs;
     private readonly FaqResponder _faq;
     private readonly StatusResponder _status;
+    private readonly CchcChat? _cchc;
 
-    public CitizenBot(BotPorts ports, IRecognizer recognizer)
+    /// <param name="cchc">The CCHC section and business dialogue in chat (Dialogs/Cchc); none in tests that do not need them.</param>
+    public CitizenBot(BotPorts ports, IRecognizer recognizer, CchcChat? cchc = null)
     {
+        _cchc = cchc;
         _ports = ports;
         _recognizer = recognizer;
         _faq = new FaqResponder(ports);
@@ -41,6 +45,10 @@ public sealed class CitizenBot : IBot
             .Add(new FeedbackIntakeDialog(ports.FeedbackDesk, recognizer, _faq))
             .Add(new HandoffMessageDialog())
             .Add(new PrivacyDialog());
+        foreach (var dialog in cchc?.Dialogs ?? [])
+        {
+            _dialogs.Add(dialog);
+        }
     }
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -118,6 +126,11 @@ public sealed class CitizenBot : IBot
             conversation.PendingQuestion = null;
             await HandleCommandAsync(turn, command, cancellationToken);
             await dc.RepromptDialogAsync(cancellationToken);
+            return;
+        }
+
+        if (_cchc is not null && await _cchc.TryCommandAsync(dc, cancellationToken))
+        {
             return;
         }
 
@@ -355,6 +368,10 @@ public sealed class CitizenBot : IBot
         else if (turn.State.User.Handoff.Status == HandoffStatus.Requested && IsEndOfHandoff(turn))
         {
             EndHandoff(turn);
+        }
+        else if (_cchc is not null && await _cchc.TryRouteAsync(dc, cancellationToken))
+        {
+            // The CCHC section or the business dialogue answered ("stop" unsubscribes a subscriber before it means "hủy").
         }
         else if (TextFolding.IsOneOf(text, texts.CancelWords))
         {

@@ -26,4 +26,7 @@ public sealed class ConversationState
 
     /// <summary>The key of the ticket created by the last confirmation (answers a second tap on the confirm button).</summary>
     public string? LastTicketKey { get; set; }
+
+    /// <summary>Where "xem thêm" goes on in the CCHC post list last shown (null: no more, or no list shown).</summary>
+    public int? CchcNextOffset { get; set; }
 }

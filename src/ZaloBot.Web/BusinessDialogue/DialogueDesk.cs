@@ -370,8 +370,7 @@ public sealed class DialogueDesk(ZaloBotDbContext db, TimeProvider time, CchcTex
         });
 
     /// <summary>Vietnamese tax codes: 10 digits, or 10 digits, a dash and 3 digits for a branch.</summary>
-    public static bool IsTaxCode(string value) =>
-        System.Text.RegularExpressions.Regex.IsMatch(value.Trim(), @"^\d{10}(-\d{3})?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+    public static bool IsTaxCode(string value) => Dialogs.Text.TaxCodes.IsValid(value);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -272,7 +272,7 @@ public sealed class CchcDesk(ZaloBotDbContext db, TimeProvider time, IOptions<Cc
             Detail = detail.Length > 2000 ? detail[..2000] : detail,
         });
 
-    private static string? Invalid(CchcPostInput input)
+    private string? Invalid(CchcPostInput input)
     {
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > 200)
         {
@@ -289,7 +289,8 @@ public sealed class CchcDesk(ZaloBotDbContext db, TimeProvider time, IOptions<Cc
             return "body";
         }
 
-        if (!IsLink(input.ImageUrl))
+        // An image from a host outside Cchc:ImageHosts would be blocked by the pages' CSP (and is a tracking pixel).
+        if (!string.IsNullOrWhiteSpace(input.ImageUrl) && (input.ImageUrl.Trim().Length > 500 || !options.Value.IsAllowedImage(input.ImageUrl)))
         {
             return "imageUrl";
         }

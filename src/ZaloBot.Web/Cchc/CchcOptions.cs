@@ -23,5 +23,30 @@ public sealed class CchcOptions
     [Range(1, 5)]
     public int NewPostsOnVisit { get; set; } = 3;
 
+    /// <summary>
+    /// Hosts a post's image may come from ("*.gov.vn" or "anh.quan3.gov.vn"; https only). The console and the public post
+    /// page allow exactly these in their Content-Security-Policy img-src, and the editor refuses an image from any other
+    /// host, so what the office publishes is never blocked in the browser. Empty: posts have no external images.
+    /// </summary>
+    [MaxLength(20)]
+    [ImageHosts]
+    public string[] ImageHosts { get; set; } = ["*.gov.vn"];
+
+    /// <summary>The img-src sources of <see cref="ImageHosts"/>, e.g. "https://*.gov.vn".</summary>
+    public string ImageSources => string.Join(' ', ImageHosts.Select(h => "https://" + h.Trim().ToLowerInvariant()));
+
+    /// <summary>An absolute https URL whose host is one of <see cref="ImageHosts"/> (a "*." entry also matches deeper hosts, as in CSP).</summary>
+    public bool IsAllowedImage(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !uri.IsDefaultPort)
+        {
+            return false;
+        }
+
+        var host = uri.IdnHost.ToLowerInvariant();
+        return ImageHosts.Select(h => h.Trim().ToLowerInvariant())
+            .Any(h => h.StartsWith("*.", StringComparison.Ordinal) ? host.EndsWith(h[1..], StringComparison.Ordinal) : host == h);
+    }
+
     public Uri PostUrl(long id) => new(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), "cchc/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -98,11 +98,14 @@ public static class ConsoleConfiguration
     {
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase))
+            // The public CCHC post pages (/cchc/{id}) show staff-written content too: the same policy.
+            if (context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.StartsWithSegments("/cchc", StringComparison.OrdinalIgnoreCase))
             {
                 // X-Frame-Options, nosniff and the referrer policy come from Hosting/EdgeConfiguration for every response.
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = CspNonce.Policy(context);
+                var images = context.RequestServices.GetRequiredService<IOptions<ZaloBot.Web.Cchc.CchcOptions>>().Value.ImageSources;
+                headers.ContentSecurityPolicy = CspNonce.Policy(context, images);
                 headers.CacheControl = "no-store";
             }
 

@@ -26,9 +26,11 @@ public static class CspNonce
     /// <summary>
     /// Scripts: files the app serves itself (<c>/console/assets</c>; attachments cannot run as scripts, they are served
     /// with their image/document type and nosniff) and inline blocks carrying the nonce. Styles: the layout's &lt;style&gt; and the views' style attributes, which a nonce
-    /// cannot cover ('unsafe-inline' for styles cannot run code). Forms post only to us; no framing; no plugins.
+    /// cannot cover ('unsafe-inline' for styles cannot run code). Images: ours, and CCHC post images from the allowed hosts only.
+    /// Forms post only to us; no framing; no plugins.
     /// </summary>
-    public static string Policy(HttpContext context) =>
-        $"default-src 'self'; script-src 'self' 'nonce-{For(context)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    /// <param name="imageSources">Extra img-src sources: the hosts CCHC post images may come from (Cchc:ImageHosts).</param>
+    public static string Policy(HttpContext context, string imageSources = "") =>
+        $"default-src 'self'; script-src 'self' 'nonce-{For(context)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: {imageSources}".TrimEnd() + "; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ZaloBot.Dialogs.Cchc;
 using ZaloBot.Dialogs.Content;
 using ZaloBot.Dialogs.Conversations;
 using ZaloBot.Dialogs.Engine;
@@ -39,7 +40,8 @@ public static class ConversationsConfiguration
             sp.GetRequiredService<BotFeedbackDesk>(),
             sp.GetRequiredService<BotStaffDesk>(),
             sp.GetRequiredService<BotFaqCatalog>()));
-        builder.Services.AddSingleton(sp => new CitizenBot(sp.GetRequiredService<BotPorts>(), sp.GetRequiredService<IRecognizer>()));
+        // The CCHC section's chat (Dialogs/Cchc), registered by AddCchc.
+        builder.Services.AddSingleton(sp => new CitizenBot(sp.GetRequiredService<BotPorts>(), sp.GetRequiredService<IRecognizer>(), sp.GetService<CchcChat>()));
         builder.Services.AddSingleton(sp => new CitizenNotices(sp.GetRequiredService<BotTexts>()));
         builder.Services.AddSingleton(sp => new TurnEngine(
             sp.GetRequiredService<CitizenBot>(),
@@ -49,6 +51,7 @@ public static class ConversationsConfiguration
             [
                 new ErrorHandlingMiddleware(sp.GetRequiredService<ILogger<ErrorHandlingMiddleware>>()),
                 new RateLimitMiddleware(),
+                .. sp.GetServices<CchcNewsOnVisit>(),
             ]));
         // TryAdd: channel tests register a recording turn function first.
         builder.Services.TryAddSingleton<ITurnFunction, DialogTurnFunction>();

@@ -4,6 +4,7 @@ using ZaloBot.Dialogs.Conversations;
 using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Ports;
+using ZaloBot.Web.Cchc;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.Feedback;
@@ -15,7 +16,7 @@ namespace ZaloBot.Web.Conversations;
 /// Applies a turn's effects on the committer's DbContext, inside its transaction (scoped, same scope). Each effect is
 /// applied once because the turn is committed once (processed marker); nothing here keeps its own idempotency key.
 /// </summary>
-public sealed class TurnEffects(ZaloBotDbContext db, TicketIntakeDesk intake, CitizenTicketDesk citizenTickets, LiveRecognizer recognizer, BotTexts texts, ILogger<TurnEffects> logger)
+public sealed class TurnEffects(ZaloBotDbContext db, TicketIntakeDesk intake, CitizenTicketDesk citizenTickets, LiveRecognizer recognizer, BotTexts texts, CchcTurnEffects cchc, ILogger<TurnEffects> logger)
 {
     /// <summary>Applies <paramref name="effect"/> of the turn <paramref name="key"/>; returns the replies, filled when a ticket was created.</summary>
     public async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(
@@ -23,6 +24,9 @@ public sealed class TurnEffects(ZaloBotDbContext db, TicketIntakeDesk intake, Ci
     {
         switch (effect)
         {
+            case var _ when CchcTurnEffects.Handles(effect):
+                await cchc.ApplyAsync(effect, now, cancellationToken);
+                break;
             case CreateTicket create:
                 return TicketReceipt.Fill(texts, replies, await CreateTicketAsync(create, now, cancellationToken));
             case RateTicket rate:

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ZaloBot.Web.Faq;
 using ZaloBot.Web.OaConnection;
+using ZaloBot.Web.Organisation;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.ZaloTokens;
@@ -9,7 +10,7 @@ using ZaloBot.Web.ZaloTokens;
 namespace ZaloBot.Web.Hosting;
 
 /// <summary>
-/// The small host of the one-shot commands (migrate, seed, user add, eval, faq, oa): storage, the key ring, staff
+/// The small host of the one-shot commands (migrate, seed, user add, eval, faq, oa, organisation): storage, the key ring, staff
 /// identity, the FAQ and the Zalo token store, and nothing of the web app (no Kestrel, endpoints, console or
 /// channel) nor any hosted worker, so a migration job never starts an inbound or outbox loop. Its options are
 /// validated before the command runs, as <see cref="ZaloBotHost"/>'s are when it starts.
@@ -37,6 +38,7 @@ public static class CommandHost
         builder.AddKeyRing();
         builder.AddRedis();
         builder.AddStaff();
+        builder.AddOrganisation();
         builder.AddFaq();
         builder.AddZaloTokens();
         builder.AddOaConnection();

@@ -31,7 +31,7 @@ public static class Commands
 
     public static int Usage(string command)
     {
-        System.Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), migrate, seed, user add, eval, faq export|import, oa link|connect|status.");
+        System.Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), migrate, seed, user add, eval, faq export|import, oa link|connect|status, organisation migrate.");
         return 2;
     }
 }

@@ -9,6 +9,7 @@ using ZaloBot.Web.Inbound;
 using ZaloBot.Web.Media;
 using ZaloBot.Web.Notifications;
 using ZaloBot.Web.OaConnection;
+using ZaloBot.Web.Organisation;
 using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Privacy;
 using ZaloBot.Web.Reports;
@@ -36,6 +37,7 @@ public static class ZaloBotHost
         builder.AddReports();
         builder.AddCchc();
         builder.AddBusinessDialogue();
+        builder.AddOrganisation();
         builder.AddHealth(service);
         builder.AddFaq();
         builder.AddFeedback();

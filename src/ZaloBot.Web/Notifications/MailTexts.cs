@@ -4,7 +4,7 @@ using ZaloBot.Web.Hosting;
 
 namespace ZaloBot.Web.Notifications;
 
-/// <summary>Subjects and bodies of the staff e-mails, from <c>content/mail.vi.yaml</c>; a missing one fails at load.</summary>
+/// <summary>Subjects and bodies of the staff e-mails and the staff Zalo notices, from <c>content/mail.vi.yaml</c>; a missing one fails at load.</summary>
 public sealed class MailTexts
 {
     public string AssignedSubject { get; set; } = "";
@@ -13,6 +13,9 @@ public sealed class MailTexts
     public string DueBody { get; set; } = "";
     public string DigestSubject { get; set; } = "";
     public string DigestBody { get; set; } = "";
+    public string ZaloAssigned { get; set; } = "";
+    public string ZaloDue { get; set; } = "";
+    public string ZaloButton { get; set; } = "";
 
     public static MailTexts Parse(string yaml)
     {

@@ -5,7 +5,10 @@ namespace ZaloBot.Web.Notifications;
 
 public static class NotificationsConfiguration
 {
-    /// <summary>Staff e-mail notices: options "Mail" (validated), texts from content/mail.vi.yaml, the worker when enabled.</summary>
+    /// <summary>
+    /// Staff notices: by e-mail (options "Mail", validated) and on Zalo for linked staff (options "StaffZalo"), texts from
+    /// content/mail.vi.yaml, the link codes, and the worker when either is enabled.
+    /// </summary>
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder, ServiceOptions service)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -15,9 +18,13 @@ public static class NotificationsConfiguration
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => MailTexts.Load(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ContentDirectory));
         builder.Services.AddContentCheck<MailTexts>();
+        builder.Services.AddOptions<StaffZaloOptions>().BindConfiguration(StaffZaloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<StaffNotifier>();
-        var enabled = builder.Configuration.GetSection(MailOptions.Section).GetValue<bool>(nameof(MailOptions.Enabled));
-        if (enabled && service.RunsWorkers)
+        builder.Services.AddScoped<StaffZaloLinks>();
+        builder.Services.AddSingleton<BotStaffLinkDesk>();
+        var mail = builder.Configuration.GetSection(MailOptions.Section).GetValue<bool>(nameof(MailOptions.Enabled));
+        var zalo = builder.Configuration.GetSection(StaffZaloOptions.Section).GetValue<bool>(nameof(StaffZaloOptions.Enabled));
+        if ((mail || zalo) && service.RunsWorkers)
         {
             builder.Services.AddHostedService<StaffNotificationWorker>();
         }

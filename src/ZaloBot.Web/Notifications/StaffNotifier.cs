@@ -6,6 +6,7 @@ using MimeKit;
 using ZaloBot.Dialogs.Engine;
 using ZaloBot.Web.Calendar;
 using ZaloBot.Web.Feedback;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Notifications;
@@ -15,8 +16,12 @@ namespace ZaloBot.Web.Notifications;
 /// it (ticket events Created/Assigned, read once in id order through a cursor), the day before an open ticket falls due,
 /// and once a day a digest of their unit's open, overdue and soon-due tickets. Each mail has a unique key, so a re-run or a
 /// second instance never sends it twice; users who opted out, are inactive or have no address get nothing.
+/// With StaffZalo:Enabled, staff who linked their Zalo account also get the assigned and due notices on Zalo, as outbox rows
+/// keyed "staff-zalo:{notice}:{user}" (once each), only while Zalo's free 48-hour window of their Zalo account is open
+/// (zalo-oa-api.md §5: beyond it a message is billed, beyond 7 days refused), unless they turned Zalo notices off.
 /// </summary>
-public sealed class StaffNotifier(ZaloBotDbContext db, TimeProvider time, IOptions<MailOptions> options, MailTexts texts, ILogger<StaffNotifier> logger)
+public sealed class StaffNotifier(
+    ZaloBotDbContext db, TimeProvider time, IOptions<MailOptions> options, IOptions<StaffZaloOptions> zaloOptions, MailTexts texts, ILogger<StaffNotifier> logger)
 {
     /// <summary>One instance at a time derives mails ("ZBMAIL" in ASCII), under a transaction-scoped advisory lock.</summary>
     private const long LockKey = 0x5A424D41494C;
@@ -43,6 +48,8 @@ public sealed class StaffNotifier(ZaloBotDbContext db, TimeProvider time, IOptio
             .ToListAsync(cancellationToken);
         var byUnit = recipients.ToLookup(r => r.UnitId);
         var mails = new List<StaffMail>();
+        var zalo = zaloOptions.Value.Enabled ? await ZaloRecipientsAsync(now, cancellationToken) : Enumerable.Empty<ZaloRecipient>().ToLookup(r => r.UnitId);
+        var zaloNotices = new List<OutboundMessage>();
 
         // 1. Routed or forwarded to a unit: every new event since the cursor (the first run starts from now, not history).
         var cursor = await db.Set<NotificationCursor>().SingleOrDefaultAsync(c => c.Name == Cursor, cancellationToken);
@@ -64,6 +71,8 @@ public sealed class StaffNotifier(ZaloBotDbContext db, TimeProvider time, IOptio
                 var values = Values(r.Unit, e.Code, e.Category, e.DueDate, ("text", e.Text.Length > 500 ? e.Text[..500] + "…" : e.Text));
                 mails.Add(Mail($"assigned:{e.Id}:{r.Id}", r.Id, r.Email!, texts.AssignedSubject, texts.AssignedBody, now, values));
             }
+
+            zaloNotices.AddRange(zalo[e.UnitId].Select(r => ZaloNotice($"assigned:{e.Id}", r, texts.ZaloAssigned, now, Values(r.Unit, e.Code, e.Category, e.DueDate))));
         }
 
         if (events.Count > 0)
@@ -83,6 +92,8 @@ public sealed class StaffNotifier(ZaloBotDbContext db, TimeProvider time, IOptio
             {
                 mails.Add(Mail($"due:{t.Id}:{t.DueDate:yyyyMMdd}:{r.Id}", r.Id, r.Email!, texts.DueSubject, texts.DueBody, now, Values(r.Unit, t.Code, t.Category, t.DueDate)));
             }
+
+            zaloNotices.AddRange(zalo[t.UnitId].Select(r => ZaloNotice($"due:{t.Id}:{t.DueDate:yyyyMMdd}", r, texts.ZaloDue, now, Values(r.Unit, t.Code, t.Category, t.DueDate))));
         }
 
         // 3. The daily digest per unit, after the configured local hour, for units with open tickets.
@@ -109,11 +120,16 @@ public sealed class StaffNotifier(ZaloBotDbContext db, TimeProvider time, IOptio
 
         var keys = mails.Select(m => m.IdempotencyKey).ToList();
         var existing = (await db.Set<StaffMail>().Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = mails.Where(m => !existing.Contains(m.IdempotencyKey)).DistinctBy(m => m.IdempotencyKey).ToList();
+        // Without Mail:Enabled (the worker runs for the Zalo notices alone) nothing is mailed, so nothing is queued for mail.
+        var fresh = options.Value.Enabled ? mails.Where(m => !existing.Contains(m.IdempotencyKey)).DistinctBy(m => m.IdempotencyKey).ToList() : [];
         db.AddRange(fresh);
+        var zaloKeys = zaloNotices.Select(m => m.IdempotencyKey).ToList();
+        var zaloExisting = (await db.OutboundMessages.Where(m => zaloKeys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken)).ToHashSet();
+        var freshZalo = zaloNotices.Where(m => !zaloExisting.Contains(m.IdempotencyKey)).DistinctBy(m => m.IdempotencyKey).ToList();
+        db.OutboundMessages.AddRange(freshZalo);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return fresh.Count;
+        return fresh.Count + freshZalo.Count;
     }
 
     /// <summary>Sends queued mail over one SMTP connection; a failure is kept on the row and retried on the next poll.</summary>
@@ -178,6 +194,29 @@ public sealed class StaffNotifier(ZaloBotDbContext db, TimeProvider time, IOptio
         ("unit", unit), ("code", code), ("category", category), ("due", due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)),
         ("link", Link("/console/tickets?q=" + Uri.EscapeDataString(code))), .. more,
     ];
+
+    /// <summary>Linked staff of each unit whose Zalo notices are on and whose free window is open now.</summary>
+    private async Task<ILookup<int, ZaloRecipient>> ZaloRecipientsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var freeSince = now - ReplyWindow.Free;
+        var rows = await (
+                from l in db.Set<StaffZaloLink>().AsNoTracking()
+                join u in db.Users.AsNoTracking() on l.UserId equals u.Id
+                join c in db.Citizens.AsNoTracking() on l.ZaloUserId equals c.ZaloUserId
+                where l.ZaloUserId != null && !l.OptOut && u.IsActive && u.UnitId != null && c.LastInteractionAt > freeSince
+                select new ZaloRecipient(u.Id, l.ZaloUserId!, u.UnitId!.Value, u.Unit!.Name))
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.UnitId);
+    }
+
+    private OutboundMessage ZaloNotice(string notice, ZaloRecipient to, string template, DateTimeOffset now, (string Name, object? Value)[] values)
+    {
+        var link = values.First(v => v.Name == "link").Value as string ?? Link("/console/tickets");
+        var payload = new OutboxPayload(Dialogs.Engine.OutgoingMessage.Clip(MailTexts.Fill(template, values)), [new OutboxButton(texts.ZaloButton, "open-url", link)]);
+        return payload.ToOutbound(to.ZaloUserId, $"staff-zalo:{notice}:{to.UserId}", OutboundPriority.Notification, now);
+    }
+
+    private sealed record ZaloRecipient(string UserId, string ZaloUserId, int UnitId, string Unit);
 
     private string Link(string path) => options.Value.ConsoleBaseUrl.TrimEnd('/') + path;
 

@@ -20,6 +20,7 @@ public sealed class ContentSeeder(
     RoleManager<IdentityRole> roles,
     FaqEditor faq,
     IOptions<ServiceOptions> service,
+    IOptions<OrganisationOptions> organisation,
     ILogger<ContentSeeder> logger)
 {
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
@@ -34,8 +35,14 @@ public sealed class ContentSeeder(
             }
         }
 
-        var path = Path.Combine(service.Value.ContentDirectory, "organisation.yaml");
+        // Organisation:Pack picks the 2021 structure (organisation.yaml) or the 2025 one (organisation-2025.yaml).
+        var path = Path.Combine(service.Value.ContentDirectory, organisation.Value.FileName);
         var content = OrganisationContent.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+        if (content.Validate() is [_, ..] errors)
+        {
+            throw new InvalidOperationException($"{organisation.Value.FileName}: " + string.Join("; ", errors));
+        }
+
         added += await SeedUnitsAsync(content, cancellationToken);
         added += await SeedCategoriesAsync(content, cancellationToken);
         added += await SeedTemplatesAsync(content, cancellationToken);

@@ -175,6 +175,13 @@ public sealed class ZaloBotDbContext(DbContextOptions<ZaloBotDbContext> options)
         builder.Entity<StaffMail>().HasIndex(m => new { m.State, m.Id });
         builder.Entity<StaffNotificationSetting>().HasKey(s => s.UserId);
         builder.Entity<NotificationCursor>().HasKey(c => c.Name);
+        builder.Entity<StaffZaloLink>(l =>
+        {
+            l.HasIndex(x => x.UserId).IsUnique();
+            // One console user per Zalo account (NULLs, i.e. not yet linked, do not collide in PostgreSQL).
+            l.HasIndex(x => x.ZaloUserId).IsUnique();
+            l.HasIndex(x => x.CodeHash);
+        });
 
         builder.Entity<DialogueSession>().HasIndex(s => s.StartsAt);
         builder.Entity<DialogueRegistration>(r =>

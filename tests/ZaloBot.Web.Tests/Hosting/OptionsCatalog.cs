@@ -24,6 +24,8 @@ public static class OptionsCatalog
         ("Service", typeof(ServiceOptions)),
         ("Cchc", typeof(ZaloBot.Web.Cchc.CchcOptions)),
         ("Mail", typeof(ZaloBot.Web.Notifications.MailOptions)),
+        ("Organisation", typeof(ZaloBot.Web.Organisation.OrganisationOptions)),
+        ("StaffZalo", typeof(ZaloBot.Web.Notifications.StaffZaloOptions)),
         ("Redis", typeof(RedisOptions)),
         ("Health", typeof(HealthOptions)),
         ("Telemetry", typeof(TelemetryOptions)),

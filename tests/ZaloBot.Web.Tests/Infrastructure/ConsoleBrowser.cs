@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ZaloBot.Web.Tests.Infrastructure;
@@ -27,9 +28,10 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 
     public ConsoleWorld World { get; }
 
-    public static async Task<ConsoleBrowser> StartAsync(TimeProvider? time = null)
+    public static async Task<ConsoleBrowser> StartAsync(
+        TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var world = await ConsoleWorld.CreateAsync(time);
+        var world = await ConsoleWorld.CreateAsync(time, settings, configureServices);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -34,10 +34,15 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
 
     public Uri BaseAddress => Factory.BaseAddress;
 
-    public static async Task<ConsoleWorld> CreateAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Runs before the composition root (e.g. <see cref="FakeZaloServer.Attach"/> for chat through the fake Zalo).</param>
+    public static async Task<ConsoleWorld> CreateAsync(
+        TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var database = await TestDatabase.CreateMigratedAsync();
-        var factory = new ZaloBotFactory(database.ConnectionString, TestServers.Redis, settings, realServer: true, time: time);
+        var factory = new ZaloBotFactory(database.ConnectionString, TestServers.Redis, settings, realServer: true, time: time)
+        {
+            ConfigureServices = configureServices,
+        };
         var world = new ConsoleWorld(database, factory);
         await using (var scope = factory.Services.CreateAsyncScope())
         {

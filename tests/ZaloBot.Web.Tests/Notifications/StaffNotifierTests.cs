@@ -36,7 +36,7 @@ public sealed class StaffNotifierTests
         var quiet = await db.Users.SingleAsync(u => u.Email == "p1-quiet@q3.test");
         db.Add(new StaffNotificationSetting { UserId = quiet.Id, EmailOptOut = true });
         await db.SaveChangesAsync();
-        var notifier = new StaffNotifier(db, time, options, scope.ServiceProvider.GetRequiredService<MailTexts>(), NullLogger<StaffNotifier>.Instance);
+        var notifier = new StaffNotifier(db, time, options, Options.Create(new StaffZaloOptions()), scope.ServiceProvider.GetRequiredService<MailTexts>(), NullLogger<StaffNotifier>.Instance);
         Assert.That(await notifier.QueueAsync(CancellationToken.None), Is.Zero, "the first run starts from now, not from history");
 
         var intake = await world.CreateTicketAsync("Đèn đường hỏng trước số 12 Trần Quốc Thảo.");
@@ -97,7 +97,7 @@ public sealed class StaffNotifierTests
         }
 
         var notifier = new StaffNotifier(db, time, Options.Create(new MailOptions { Host = "127.0.0.1", Port = closedPort, UseStartTls = false }),
-            MailTexts.Load(Path.Combine(AppContext.BaseDirectory, "content")), NullLogger<StaffNotifier>.Instance);
+            Options.Create(new StaffZaloOptions()), MailTexts.Load(Path.Combine(AppContext.BaseDirectory, "content")), NullLogger<StaffNotifier>.Instance);
 
         Assert.That(await notifier.SendAsync(CancellationToken.None), Is.Zero);
         var row = await db.Set<StaffMail>().AsNoTracking().SingleAsync();

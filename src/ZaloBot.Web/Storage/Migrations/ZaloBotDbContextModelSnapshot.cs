@@ -1763,6 +1763,60 @@ namespace ZaloBot.Web.Storage.Migrations
                     b.ToTable("staff_notification_setting", (string)null);
                 });
 
+            modelBuilder.Entity("ZaloBot.Web.Notifications.StaffZaloLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CodeExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("code_expires_at");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset?>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<bool>("OptOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("opt_out");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("ZaloUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("zalo_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_zalo_link");
+
+                    b.HasIndex("CodeHash")
+                        .HasDatabaseName("ix_staff_zalo_link_code_hash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_zalo_link_user_id");
+
+                    b.HasIndex("ZaloUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_zalo_link_zalo_user_id");
+
+                    b.ToTable("staff_zalo_link", (string)null);
+                });
+
             modelBuilder.Entity("ZaloBot.Web.OaConnection.OaConnectionRecord", b =>
                 {
                     b.Property<string>("OaId")

@@ -102,12 +102,16 @@ public sealed class CchcChatTests
         _board.Add(2);
         _board.Unseen = [.. _board.Posts];
 
+        // Since issue 13 "menu" keeps an open intake (it re-asks under "Tiếp tục gửi phản ánh?"), so the flow ends only
+        // when the citizen cancels it; the notice follows the answer of the turn that ends the flow, and only once.
         var start = await SayAsync("Gửi phản ánh");
         var menu = await SayAsync("menu");
+        var cancel = await SayAsync("hủy");
         var again = await SayAsync("xin chào");
 
         Assert.That(Texts(start), Does.Not.Contain("tin cải cách hành chính mới"), "never in the middle of a flow");
-        Assert.That(Texts(menu), Does.Contain("Có 2 tin cải cách hành chính mới").And.Contain("1. Tin 2"));
+        Assert.That(Texts(menu), Does.Not.Contain("tin cải cách hành chính mới"), "menu inside an open intake is still mid-flow");
+        Assert.That(Texts(cancel), Does.StartWith("Đã hủy").And.Contain("Có 2 tin cải cách hành chính mới").And.Contain("1. Tin 2"));
         Assert.That(Texts(again), Does.Not.Contain("tin cải cách hành chính mới"), "told once");
         Assert.That(_effects.OfType<RecordCchcSeen>().Single().PostIds, Is.EqualTo(new long[] { 2, 1 }));
     }

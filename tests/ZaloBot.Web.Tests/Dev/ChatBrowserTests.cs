@@ -91,10 +91,13 @@ public sealed class ChatBrowserTests
 
         await SayAsync(page, "Nhà hàng xóm hát karaoke tới 12h đêm, cả xóm không ngủ được", "phường nào");
         await SayAsync(page, "à mà bộ phận một cửa làm việc giờ nào?", "Tiếp tục gửi phản ánh? Sự việc xảy ra ở phường nào?");
-        await TapAsync(page, "Phường 11", "đồng ý để UBND Quận 3");
-
         Assert.That(await page.Locator("#log").InnerTextAsync(), Does.Contain("7 giờ 30"));
+        // The picture shows the question, its answer and the offer to go on; the ward buttons alone fill ~600 px,
+        // so the window is made taller than the 1,100 px default for this one shot.
+        await page.SetViewportSizeAsync(720, 1700);
         await ConsoleBrowser.ScreenshotAsync(page, "chat-question-mid-intake");
+
+        await TapAsync(page, "Phường 11", "đồng ý để UBND Quận 3");
     }
 
     [Test]

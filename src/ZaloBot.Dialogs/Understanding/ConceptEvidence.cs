@@ -10,6 +10,12 @@ internal readonly record struct ConceptEvidence(bool Referral, int Cue, bool Sev
     /// <summary>1 for the shape of a report of a local problem, 0.5 for one with a question, else 0 (<see cref="ReportShape.Report"/>).</summary>
     public float Report { get; init; }
 
+    /// <summary>A wish to complain (<c>act.complain</c>) with no question word and no problem predicate.</summary>
+    public bool ComplaintStatement { get; init; }
+
+    /// <summary>A <c>problem.conduct</c> predicate (staff behaviour, demands, queues) is named.</summary>
+    public bool Conduct { get; init; }
+
     /// <summary>A label no cue contradicts (intent:status when the message holds a feedback code), or -1.</summary>
     public int Exempt { get; init; } = -1;
 

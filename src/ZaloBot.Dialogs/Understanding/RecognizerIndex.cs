@@ -33,9 +33,13 @@ public sealed class RecognizerIndex : IRecognizer
     private readonly int _cancelLabel;
     private readonly int _feedbackLabel;
     private readonly int _statusLabel;
+    private readonly int _conductConcept;
 
     /// <summary>Concepts named "label.SLUG" are cues for that label (<see cref="RecognizerOptions.CueWeight"/>).</summary>
     private const string CuePrefix = "label.";
+
+    /// <summary>Problems of the office's own conduct (staff, demands, queues): a report even beside another agency's word.</summary>
+    private const string ConductConcept = "problem.conduct";
     private readonly int[] _labelGroups;
     private readonly int _groupCount;
     private LinearModel? _gate;
@@ -70,6 +74,7 @@ public sealed class RecognizerIndex : IRecognizer
         _stopwords = stopwords;
         _concepts = concepts;
         _referrals = referrals;
+        _conductConcept = concepts is null ? -1 : concepts.Names.ToList().IndexOf(ConductConcept);
         if (concepts is not null && concepts.Names.Any(n => n.StartsWith(CuePrefix, StringComparison.Ordinal)))
         {
             _cueLabels = concepts.Names.Select(n => n.StartsWith(CuePrefix, StringComparison.Ordinal) ? Array.IndexOf(labels, n[CuePrefix.Length..]) : -1).ToArray();
@@ -107,7 +112,8 @@ public sealed class RecognizerIndex : IRecognizer
 
     /// <summary>
     /// Builds an index from content records: published FAQ entries (question + phrasings), intents, out-of-scope
-    /// exemplars and stopwords. 2,000 entries build in well under a second (docs/understanding.md).
+    /// exemplars and stopwords. Exemplar features are extracted in parallel and merged in order; the rebuild time of a
+    /// 2,000-entry index is in docs/understanding.md (about 2 s of CPU on the shared 2-core machine of session 4).
     /// </summary>
     public static RecognizerIndex Build(
         IEnumerable<FaqEntry> faqEntries,
@@ -165,29 +171,68 @@ public sealed class RecognizerIndex : IRecognizer
         var vectors = new List<(int[] Ids, float[] Values)>(exemplarTexts.Count);
         var exemplarLabels = new List<int>(exemplarTexts.Count);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var features = new Dictionary<ulong, float>();
-        foreach (var (text, label) in exemplarTexts)
-        {
-            var tokens = normalizer.Normalize(text).Tokens;
-            var words = new string[tokens.Count];
-            for (var i = 0; i < words.Length; i++)
+        // Normalising and extracting the features of an exemplar is independent of the others and is most of the
+        // work of a rebuild: done in parallel, then merged in exemplar order (ids and frequencies come out the same
+        // as sequentially, so the index does not depend on the number of cores).
+        // Per exemplar only its feature keys and values are kept until the merge; the word counts of the typo
+        // corrector are summed per thread (fewer objects that outlive a collection: a 2,000-entry rebuild
+        // allocates for 60,000 exemplars).
+        var extracted = new (ulong[] Keys, float[] Values)[exemplarTexts.Count];
+        var vocabularyLock = new object();
+        Parallel.For(
+            0,
+            exemplarTexts.Count,
+            () => (Features: new Dictionary<ulong, float>(), Words: new Dictionary<string, int>(StringComparer.Ordinal)),
+            (e, state, local) =>
             {
-                words[i] = CanonicalWord(tokens[i].Folded);
-                vocabulary[words[i]] = vocabulary.GetValueOrDefault(words[i]) + 1;
-            }
+                var tokens = normalizer.Normalize(exemplarTexts[e].Text).Tokens;
+                var words = new string[tokens.Count];
+                for (var i = 0; i < words.Length; i++)
+                {
+                    words[i] = CanonicalWord(tokens[i].Folded);
+                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Words, words[i], out _);
+                    count++;
+                }
 
-            features.Clear();
-            ExtractFeatures(tokens, words, _ => 1f, stopwords, options, compiled, features);
-            if (features.Count == 0)
+                var features = local.Features;
+                features.Clear();
+                ExtractFeatures(tokens, words, _ => 1f, stopwords, options, compiled, features);
+                var keys = new ulong[features.Count];
+                var values = new float[features.Count];
+                var k = 0;
+                foreach (var (key, value) in features)
+                {
+                    keys[k] = key;
+                    values[k++] = value;
+                }
+
+                extracted[e] = (keys, values);
+                return local;
+            },
+            local =>
+            {
+                lock (vocabularyLock)
+                {
+                    foreach (var (word, count) in local.Words)
+                    {
+                        vocabulary[word] = vocabulary.GetValueOrDefault(word) + count;
+                    }
+                }
+            });
+        for (var e = 0; e < extracted.Length; e++)
+        {
+            var (keys, values) = extracted[e];
+            extracted[e] = default;
+            var label = exemplarTexts[e].Label;
+            if (keys.Length == 0)
             {
                 continue;
             }
 
-            var ids = new int[features.Count];
-            var values = new float[features.Count];
-            var k = 0;
-            foreach (var (key, value) in features)
+            var ids = new int[keys.Length];
+            for (var k = 0; k < keys.Length; k++)
             {
+                var key = keys[k];
                 if (!provisionalIds.TryGetValue(key, out var id))
                 {
                     id = documentFrequency.Count;
@@ -197,7 +242,6 @@ public sealed class RecognizerIndex : IRecognizer
 
                 documentFrequency[id]++;
                 ids[k] = id;
-                values[k++] = value;
             }
 
             vectors.Add((ids, values));
@@ -290,10 +334,13 @@ public sealed class RecognizerIndex : IRecognizer
             }
 
             var inverse = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
-            var ids = idScratch.AsSpan(0, kept).ToArray();
-            var weights = new float[kept];
+            // When no feature was dropped (the usual case) the provisional arrays are reused for the final vector.
+            var reuse = kept == provisional.Length;
+            var ids = reuse ? provisional : new int[kept];
+            var weights = reuse ? values : new float[kept];
             for (var k = 0; k < kept; k++)
             {
+                ids[k] = idScratch[k];
                 weights[k] = weightScratch[k] * inverse;
                 if (centroidScratch[ids[k]] == 0)
                 {
@@ -354,15 +401,8 @@ public sealed class RecognizerIndex : IRecognizer
         var random = new Random(20261201);
         var faqCount = exemplars.Count(e => _labelGroups[e.Label] == 0);
         var faqKeep = Math.Min(1.0, Math.Max(0, GateTrainingCap - (exemplars.Count - faqCount)) / (double)Math.Max(1, faqCount));
-        var examples = new List<(int[] Ids, float[] Values, int Class)>();
-        void Add(string text, int group)
-        {
-            var (ids, values, _, _) = Vectorize(_normalizer.Normalize(text));
-            if (ids.Count > 0)
-            {
-                examples.Add((ids.ToArray(), values.ToArray(), group));
-            }
-        }
+        var texts = new List<(string Text, int Group)>();
+        void Add(string text, int group) => texts.Add((text, group));
 
         foreach (var (text, label) in exemplars)
         {
@@ -379,6 +419,15 @@ public sealed class RecognizerIndex : IRecognizer
             }
         }
 
+        // The texts are drawn in a fixed order from one seeded generator; vectorising them is independent and runs
+        // in parallel, in place, so the training set is the same on any number of cores.
+        var vectors = new (int[] Ids, float[] Values, int Class)[texts.Count];
+        Parallel.For(0, texts.Count, i =>
+        {
+            var (ids, values, _, _) = Vectorize(_normalizer.Normalize(texts[i].Text));
+            vectors[i] = (ids.ToArray(), values.ToArray(), texts[i].Group);
+        });
+        var examples = vectors.Where(v => v.Ids.Length > 0).ToList();
         return LinearModel.Train(examples, _groupCount, _idf.Length, _options.GateEpochs, _options.GateLearningRate, _options.GateL2, seed: 7);
     }
 
@@ -682,12 +731,17 @@ public sealed class RecognizerIndex : IRecognizer
             evidence = Evidence(normalized, words, inQuestion);
         }
 
-        if (_feedbackLabel >= 0 && evidence.Report > 0 && !evidence.Referral)
+        var report = evidence.ComplaintStatement ? (float)_options.ComplaintReport : evidence.Report;
+        // Another agency's word keeps the bonus off ("mất điện từ sáng" is the utility's), unless the problem is the
+        // office's conduct: "phường bắt nộp giấy cư trú dù đã có trên VNeID" is a complaint about the ward.
+        if (_feedbackLabel >= 0 && report > 0 && (!evidence.Referral || evidence.Conduct))
         {
             // The problem-report detector: a problem predicate with an object, a place or a time span is a report
             // of a local problem (LABELING.md rule 2) whatever its words; with a question ("… báo ở đâu?") still
             // one, at half the weight, since "hồ sơ bị trả về thì làm sao" may be a question about a procedure.
-            labelScores[_feedbackLabel] += (float)(_options.ReportWeight * evidence.Report);
+            // A wish to complain stated without a question counts too (ComplaintReport): "tôi góp ý thủ tục chứng
+            // thực còn phải photo nhiều bản" names a procedure but is feedback.
+            labelScores[_feedbackLabel] += (float)(_options.ReportWeight * report);
         }
 
         if (_cueLabels is not null && _options.CueWeight > 0)
@@ -722,12 +776,14 @@ public sealed class RecognizerIndex : IRecognizer
         var tokens = normalized.Tokens;
         var cueLabels = _cueLabels;
         var referral = false;
+        var conduct = false;
         var several = false;
         var cue = -1;
         var shape = default(ReportShape);
         _concepts!.Match(words, TonesOf(tokens, words), (concept, at) =>
         {
             shape = shape.With(_concepts.KindOf(concept), 1f);
+            conduct |= concept == _conductConcept;
             if (_referrals.ContainsKey(_concepts.Names[concept]))
             {
                 referral = true;
@@ -743,7 +799,13 @@ public sealed class RecognizerIndex : IRecognizer
         // A full feedback code ("PA-2026-000123") says the message follows a feedback (intent:status): a tracking
         // cue ("tới đâu rồi") in it does not contradict that.
         var code = _statusLabel >= 0 && normalized.TicketCodes.Any(c => c.StartsWith("PA-", StringComparison.Ordinal));
-        return new ConceptEvidence(referral, cue, several, _noneLabel) { Report = shape.Report, Exempt = code ? _statusLabel : -1 };
+        return new ConceptEvidence(referral, cue, several, _noneLabel)
+        {
+            Report = shape.Report,
+            ComplaintStatement = shape.Complain > 0 && shape.Ask == 0 && shape.Problem == 0,
+            Conduct = conduct,
+            Exempt = code ? _statusLabel : -1,
+        };
     }
 
     /// <summary>Ids of the <paramref name="count"/> highest positive scores, best first (ties: lower id first).</summary>

@@ -133,6 +133,13 @@ public sealed class RecognizerOptions
     /// </summary>
     public double ReportWeight { get; set; } = 0.1;
 
+    /// <summary>
+    /// The report shape (share of <see cref="ReportWeight"/>) of a wish to complain stated without a problem predicate
+    /// or a question ("kiến nghị đơn giản hóa giấy tờ khi đăng ký hộ kinh doanh", "tôi góp ý thủ tục …"): a complaint
+    /// that names a procedure is feedback, not the procedure's entry (LABELING.md rule 2); 0 = off.
+    /// </summary>
+    public double ComplaintReport { get; set; } = 0.5;
+
     /// <summary>Weight of the report-shape features (<see cref="ReportShape"/>: object + problem, no question…).</summary>
     public double ShapeWeight { get; set; } = 1.0;
 
@@ -185,6 +192,7 @@ public sealed class RecognizerOptions
         Require(LongSentenceWords is >= 5 and <= 1000, "RecognizerOptions.LongSentenceWords must be 5-1000.");
         Require(CancelCueMaxWords is >= 1 and <= 100, "RecognizerOptions.CancelCueMaxWords must be 1-100.");
         Require(ReportWeight is >= 0 and <= 1, "RecognizerOptions.ReportWeight must be in [0, 1].");
+        Require(ComplaintReport is >= 0 and <= 1, "RecognizerOptions.ComplaintReport must be in [0, 1].");
         Require(ShapeWeight is >= 0 and <= 5, "RecognizerOptions.ShapeWeight must be in [0, 5].");
         Require(GateWeight is >= 0 and <= 1, "RecognizerOptions.GateWeight must be in [0, 1].");
         Require(GateAugmentations is >= 0 and <= 10, "RecognizerOptions.GateAugmentations must be 0-10.");

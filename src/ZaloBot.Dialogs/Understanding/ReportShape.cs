@@ -36,12 +36,13 @@ internal readonly record struct ReportShape(float Object, float Problem, float S
     };
 
     /// <summary>
-    /// A problem predicate with an object/place or a time span: 1 without a question word, 0.5 with one (a report that
-    /// also asks "where do I send this?"); a problem predicate alone, stated without a question ("bắt photo hộ khẩu
-    /// trong khi đã bỏ sổ"), 0.5; otherwise 0.
+    /// A problem predicate with an object/place, a procedure (<c>topic.*</c>: a complaint about a procedure names it as
+    /// its object) or a time span: 1 without a question word, 0.5 with one (a report that also asks "where do I send
+    /// this?"); a problem predicate alone, stated without a question ("bắt photo hộ khẩu trong khi đã bỏ sổ"), 0.5;
+    /// otherwise 0.
     /// </summary>
     public float Report => Problem <= 0 ? 0f
-        : Object > 0 || Span > 0 ? (Ask > 0 ? 0.5f : 1f)
+        : Object > 0 || Span > 0 || Topic > 0 ? (Ask > 0 ? 0.5f : 1f)
         : Ask > 0 ? 0f : 0.5f;
 
     /// <summary>Emits the shape features (names starting with "shape:") with their weights.</summary>
@@ -60,6 +61,14 @@ internal readonly record struct ReportShape(float Object, float Problem, float S
         if (Problem > 0 && Span > 0)
         {
             add("shape:problem-span", Math.Min(Problem, Span));
+        }
+
+        if (Topic > 0 && (Problem > 0 || Complain > 0) && Ask == 0)
+        {
+            // A procedure named in a statement of a problem or a wish to complain ("kiến nghị đơn giản hóa giấy tờ khi
+            // đăng ký hộ kinh doanh", "chứng thực hai lần vẫn chưa xong"): a complaint about the procedure, not a
+            // question about it (LABELING.md rule 2).
+            add("shape:procedure-complaint", Math.Min(Topic, Math.Max(Problem, Complain)));
         }
 
         if (Complain > 0)

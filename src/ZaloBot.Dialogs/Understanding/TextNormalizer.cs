@@ -114,14 +114,14 @@ public sealed partial class TextNormalizer
         var word = new StringBuilder(16);
         var wordIsDigits = false;
 
-        void Flush()
+        void Flush(bool glued = false)
         {
             if (word.Length == 0)
             {
                 return;
             }
 
-            AddWord(word.ToString(), sentence, tokens);
+            AddWord(word.ToString(), sentence, tokens, expand: !glued || word.Length == 1);
             word.Clear();
             sentenceHasTokens = true;
         }
@@ -141,9 +141,10 @@ public sealed partial class TextNormalizer
             {
                 var isDigit = char.IsDigit(c);
                 // "q3", "p10", "t2": a letter-digit change splits the word so "q" can expand to "quận".
+                // Two or more letters glued to digits ("CT07", "GP01") name a form or a code, not shorthand.
                 if (word.Length > 0 && isDigit != wordIsDigits && !VietnameseText.IsCombiningMark(c))
                 {
-                    Flush();
+                    Flush(glued: isDigit);
                 }
 
                 word.Append(c);
@@ -173,10 +174,10 @@ public sealed partial class TextNormalizer
         return new NormalizedMessage(tokens, codes, phones, sentenceCount, questionSentence) { QuestionMarked = lastQuestion >= 0 };
     }
 
-    private void AddWord(string raw, int sentence, List<MessageToken> tokens)
+    private void AddWord(string raw, int sentence, List<MessageToken> tokens, bool expand = true)
     {
         var key = VietnameseText.ToneKey(raw);
-        var expansion = _abbreviations.Expand(key);
+        var expansion = expand ? _abbreviations.Expand(key) : null;
         if (expansion is null)
         {
             tokens.Add(new MessageToken(VietnameseText.Fold(raw), key, sentence));

@@ -14,6 +14,7 @@ public class TextNormalizerTests
         ["a"] = "anh",
         ["q"] = "quận",
         ["ubnd"] = "ủy ban nhân dân",
+        ["ct"] = "chứng thực",
     }));
 
     private static string[] Folded(string message) => Normalizer.Normalize(message).Tokens.Select(t => t.Folded).ToArray();
@@ -70,6 +71,15 @@ public class TextNormalizerTests
     public void Normalize_LetterDigitRun_SplitsSoShorthandExpands()
     {
         Assert.That(Folded("ubnd q3"), Is.EqualTo(new[] { "uy", "ban", "nhan", "dan", "quan", "3" }));
+    }
+
+    [Test]
+    public void Normalize_LettersGluedToDigits_AreACodeNotShorthand()
+    {
+        // "ct bản sao" is chứng thực, but "mẫu CT07" is the residence form: two or more letters glued to digits stay.
+        Assert.That(Folded("ct ban sao"), Is.EqualTo(new[] { "chung", "thuc", "ban", "sao" }));
+        Assert.That(Folded("mau CT07"), Is.EqualTo(new[] { "mau", "ct", "07" }));
+        Assert.That(Folded("q3"), Is.EqualTo(new[] { "quan", "3" }));
     }
 
     [TestCase("Kiểm tra giúp mã PA-2026-000123 nhé", "PA-2026-000123")]

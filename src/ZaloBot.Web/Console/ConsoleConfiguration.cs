@@ -43,6 +43,7 @@ public static class ConsoleConfiguration
             o.Conventions.AuthorizeFolder("/", ConsolePolicies.Staff);
             o.Conventions.AuthorizeFolder("/Tickets", ConsolePolicies.Tickets);
             o.Conventions.AuthorizeFolder("/Ticket", ConsolePolicies.Tickets);
+            o.Conventions.AuthorizeFolder("/Held", ConsolePolicies.Tickets);
             o.Conventions.AuthorizeFolder("/Handoffs", ConsolePolicies.Office);
             // The CCHC section and business dialogue: the office, and departments/wards for their own unit's items.
             o.Conventions.AuthorizeFolder("/Cchc", ConsolePolicies.Tickets);

@@ -70,6 +70,9 @@ public sealed class ConsoleTexts
 
     public string HandoffReleased { get; set; } = "";
 
+    /// <summary>Flash after a held message went back to the queue from the held-messages screen.</summary>
+    public string HeldResent { get; set; } = "";
+
     public string HandoffConflict { get; set; } = "";
 
     public string FaqImportNoFile { get; set; } = "";

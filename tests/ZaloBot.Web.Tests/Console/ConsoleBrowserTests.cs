@@ -134,6 +134,37 @@ public sealed class ConsoleBrowserTests
         Assert.That(await db.AuditEntries.CountAsync(a => a.Action == "handoff.take"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Office_HeldLiveChatLine_IsOnTheHeldScreenAndResentWithOneClick()
+    {
+        long id;
+        await using (var db = _world.Database.CreateContext())
+        {
+            var row = new OutboxPayload("Anh chờ em kiểm tra hồ sơ một chút nhé.")
+                .ToOutbound("zalo-held-browser", $"{HeldMessages.HandoffKeyPrefix}1:{Guid.NewGuid():N}", OutboundPriority.Interactive, TimeProvider.System.GetUtcNow());
+            row.State = OutboundState.Unknown;
+            row.Attempts = 1;
+            row.ErrorReason = OutboxSender.UnknownReasonPrefix + " (timed out); held: check with the citizen, then resend";
+            db.OutboundMessages.Add(row);
+            await db.SaveChangesAsync();
+            id = row.Id;
+        }
+
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync("/console/sign-in");
+        await ConsoleBrowser.SignInAsync(page, ConsoleWorld.Office);
+        await page.Locator("header.top").GetByRole(AriaRole.Link, new() { Name = "Tin chưa rõ đã gửi" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#held-{id}")).ToContainTextAsync("Anh chờ em kiểm tra hồ sơ một chút nhé.");
+        await Assertions.Expect(page.Locator($"#held-{id}")).ToContainTextAsync("Trò chuyện trực tiếp");
+        await ConsoleBrowser.ScreenshotAsync(page, "held");
+        await page.Locator($"#held-{id}").GetByRole(AriaRole.Button, new() { Name = "Gửi lại" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Đã đưa tin vào hàng đợi gửi lại.");
+        await Assertions.Expect(page.Locator($"#held-{id}")).ToHaveCountAsync(0);
+
+        await using var check = _world.Database.CreateContext();
+        Assert.That(await check.AuditEntries.CountAsync(a => a.Action == "outbox.resend" && a.Target == $"outbound:{id}"), Is.EqualTo(1));
+    }
+
     private async Task SeedVariedTicketsAsync()
     {
         string[] texts =

@@ -19,6 +19,9 @@ public sealed class ZaloOaClientTests
 
     private FakeZaloState Zalo => _fake.State;
 
+    /// <summary>A bound on real waiting that only a real failure reaches, even at a load average of 50.</summary>
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+
     [SetUp]
     public async Task SetUp()
     {
@@ -26,6 +29,18 @@ public sealed class ZaloOaClientTests
         _fake = await FakeZaloHost.StartAsync(_time);
         _harness = ZaloClientHarness.Create(_fake);
         Zalo.SetLastInteraction(User, _time.GetUtcNow().AddMinutes(-5));
+    }
+
+    /// <summary>Waits (real time, <see cref="Generous"/>) until the fake has received <paramref name="count"/> calls of the endpoint.</summary>
+    private async Task ReachedZaloAsync(string endpoint, int count, Task call)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (Zalo.RequestCount(endpoint) < count)
+        {
+            Assert.That(call.IsCompleted, Is.False, $"the call ended before its attempt {count} reached Zalo");
+            Assert.That(TimeProvider.System.GetElapsedTime(started), Is.LessThan(Generous), $"attempt {count} never reached Zalo");
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
     }
 
     [TearDown]
@@ -164,15 +179,19 @@ public sealed class ZaloOaClientTests
     [Test]
     public async Task SendTextAsync_AttemptTimesOut_IsNotResentAndMayHaveBeenDelivered()
     {
+        // The client runs on the test's clock: its 1 s attempt timeout fires when the test moves time, after the request
+        // has reached the fake (which holds it for a minute of real time). A wall-clock 1 s lost the race to the fake at
+        // load 50 (the request had not arrived when the attempt timed out).
         await using var harness = ZaloClientHarness.Create(_fake, new Dictionary<string, string?>
         {
-            // 1 s per attempt against a 3 s answer: generous enough that a loaded CI machine still gets the
-            // request to the fake before the attempt times out.
             ["Zalo:Resilience:AttemptTimeout"] = "00:00:01",
-        });
-        Zalo.Latency = TimeSpan.FromSeconds(3);
+        }, time: _time);
+        Zalo.Latency = TimeSpan.FromMinutes(1);
 
-        var result = await harness.Client.SendTextAsync(User, "x");
+        var sending = harness.Client.SendTextAsync(User, "x");
+        await ReachedZaloAsync("message/cs", 1, sending);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var result = await sending.WaitAsync(Generous);
 
         Assert.That(result.Error, Is.EqualTo(new ZaloError(ZaloErrorCategory.Retryable, null, "timed out", null, MayHaveBeenDelivered: true)));
         Assert.That(Zalo.RequestCount("message/cs"), Is.EqualTo(1));
@@ -260,14 +279,24 @@ public sealed class ZaloOaClientTests
     [Test]
     public async Task GetUserDetailAsync_TimeoutsEveryAttempt_RetriesThenReportsTimeout()
     {
+        // On the test's clock, no backoff: each attempt times out only when the test moves time, once that attempt has
+        // reached the fake, so all three attempts reach it whatever the machine's load.
         await using var harness = ZaloClientHarness.Create(_fake, new Dictionary<string, string?>
         {
             ["Zalo:Resilience:AttemptTimeout"] = "00:00:00.500",
-        });
+            ["Zalo:Resilience:RetryBaseDelay"] = "00:00:00",
+        }, time: _time);
         Zalo.SetUserProfile(User, "An");
-        Zalo.Latency = TimeSpan.FromSeconds(3);
+        Zalo.Latency = TimeSpan.FromMinutes(1);
 
-        var result = await harness.Client.GetUserDetailAsync(User);
+        var reading = harness.Client.GetUserDetailAsync(User);
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await ReachedZaloAsync("user/detail", attempt, reading);
+            _time.Advance(TimeSpan.FromMilliseconds(500));
+        }
+
+        var result = await reading.WaitAsync(Generous);
 
         Assert.That(result.Error, Is.EqualTo(new ZaloError(ZaloErrorCategory.Retryable, null, "timed out")));
         Assert.That(Zalo.RequestCount("user/detail"), Is.EqualTo(3));
@@ -309,13 +338,17 @@ public sealed class ZaloOaClientTests
     [Test]
     public async Task Calls_OverClientRateLimit_AreRejectedLocallyBeforeReachingZalo()
     {
+        // On the test's clock nothing refills and no attempt times out (a slow first call on a loaded machine used to be
+        // retried and spend a permit), so the counts are exact.
         await using var harness = ZaloClientHarness.Create(_fake, new Dictionary<string, string?>
         {
             ["Zalo:Resilience:RateLimitPermitsPerMinute"] = "60",
             ["Zalo:Resilience:RateLimitBurst"] = "3",
             ["Zalo:Resilience:RateLimitReplenishmentPeriod"] = "00:01:00",
             ["Zalo:Resilience:RateLimitQueueLimit"] = "0",
-        });
+            // A refused call is retried (it never left this process): at once, as the test's clock does not move.
+            ["Zalo:Resilience:RetryBaseDelay"] = "00:00:00",
+        }, time: _time);
 
         var results = new List<ZaloApiResult<ZaloMessageQuota>>();
         for (var i = 0; i < 5; i++)
@@ -323,13 +356,12 @@ public sealed class ZaloOaClientTests
             results.Add(await harness.Client.GetMessageQuotaAsync(User));
         }
 
-        // A burst of 3: the last calls are refused here and never reach Zalo. (On a loaded machine a slow first
-        // call may be retried and use a permit itself, so only the bounds are exact.)
-        var refused = results.Count(r => r.Error?.Message == "client rate limit reached: call not sent");
-        Assert.That(results.Take(2).Select(r => r.Error), Is.All.Null);
-        Assert.That(refused, Is.InRange(2, 3));
-        Assert.That(results.Skip(3).Select(r => r.Error?.Message), Is.All.EqualTo("client rate limit reached: call not sent"));
-        Assert.That(Zalo.RequestCount("quota/message"), Is.InRange(2, 3));
+        // A burst of 3: the last two calls are refused here and never reach Zalo.
+        Assert.That(results.Select(r => r.Error?.Message), Is.EqualTo(new string?[]
+        {
+            null, null, null, "client rate limit reached: call not sent", "client rate limit reached: call not sent",
+        }));
+        Assert.That(Zalo.RequestCount("quota/message"), Is.EqualTo(3));
     }
 
     [Test]

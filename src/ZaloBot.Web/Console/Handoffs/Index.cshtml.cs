@@ -78,7 +78,7 @@ public sealed class IndexModel(ZaloBotDbContext db, StaffHandover handover, Cons
             return await FailAsync(id, texts.HandoffMessageEmpty, cancellationToken);
         }
 
-        var key = $"handoff:{id}:{messageKey:N}";
+        var key = $"{HeldMessages.HandoffKeyPrefix}{id}:{messageKey:N}";
         if (await db.OutboundMessages.AnyAsync(o => o.IdempotencyKey == key, cancellationToken))
         {
             return RedirectToPage(new { id });

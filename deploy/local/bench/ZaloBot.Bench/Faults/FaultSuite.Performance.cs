@@ -50,17 +50,36 @@ public sealed partial class FaultSuite
         a = await StartServiceAsync(a.Name);
         var deadline = TimeSpan.FromSeconds(300);
         (int Count, DateTimeOffset? First, DateTimeOffset? Last) marks;
+        // CPU from the first commit seen (start-up and JIT excluded) to the last: what the turns after it cost.
+        (int Count, ProcessCpu.Sample Cpu)? from = null;
         do
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
             marks = await ProcessedAsync(prefix);
+            if (from is null && marks.Count > 0)
+            {
+                from = (marks.Count, ProcessCpu.Take(a.Process.Pid, settings.PostgresPort, settings.RedisPort));
+            }
         }
         while (marks.Count < events && TimeProvider.System.GetElapsedTime(started) < deadline);
 
+        var to = ProcessCpu.Take(a.Process.Pid, settings.PostgresPort, settings.RedisPort);
         var span = (marks.Last - marks.First) ?? TimeSpan.Zero;
         var rate = span > TimeSpan.Zero ? marks.Count / span.TotalSeconds : double.NaN;
         Console.WriteLine($"turns: {marks.Count} of {events} events turned in {span.TotalSeconds:F1} s = {rate:F0} turns/s " +
                           $"(first to last commit; load average {load} before, {LoadAverage()} after)");
+        if (from is { } f && marks.Count > f.Count)
+        {
+            var n = marks.Count - f.Count;
+            double Ms(double seconds) => seconds * 1000 / n;
+            var service = Ms(to.Service - f.Cpu.Service);
+            var postgres = Ms(to.Postgres - f.Cpu.Postgres);
+            var redis = Ms(to.Redis - f.Cpu.Redis);
+            var total = service + postgres + redis;
+            Console.WriteLine($"turns CPU per turn (the last {n} turns): service {service:F2} ms, PostgreSQL {postgres:F2} ms, Redis {redis:F2} ms, " +
+                              $"total {total:F2} ms = at most {System.Environment.ProcessorCount * 1000 / total:F0} turns/s on {System.Environment.ProcessorCount} cores given to it alone");
+        }
+
         return a;
     }
 

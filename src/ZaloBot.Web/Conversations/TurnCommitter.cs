@@ -74,8 +74,9 @@ public sealed class TurnCommitter(
     /// <summary>
     /// Group commit of text turns of <em>different</em> citizens (the inbound worker's backlog, one read of a partition):
     /// one read of their markers, one of their states, the pure turns, then ONE transaction (one citizen upsert, one
-    /// batch of transcript, outbox, marker and state rows). A turn whose result has effects is left out (its effects are
-    /// applied one at a time, <see cref="CommitAsync"/>; the pure turn is simply run again there). Returns the keys that
+    /// batch of transcript, outbox, marker and state rows). A turn whose result has effects, or that throws, is left out
+    /// (effects are applied one at a time and failures counted in <see cref="CommitAsync"/>'s path; the pure turn is
+    /// simply run again there). Returns the keys that
     /// are done (committed now, or before); the caller commits the others one by one, and all of them when this throws
     /// (a conflict or a bad row rolls back the whole group, never half of it). Under a backlog of 20 per partition read
     /// this cuts the round trips and commits per turn about twentyfold (docs/performance.md, "Turns").
@@ -94,24 +95,18 @@ public sealed class TurnCommitter(
             .ToHashSet(StringComparer.Ordinal);
         var rows = await db.ConversationStates.Where(s => users.Contains(s.ZaloUserId)).ToDictionaryAsync(s => s.ZaloUserId, StringComparer.Ordinal, cancellationToken);
         var now = time.GetUtcNow();
+        var pending = turns.Where(t => !done.Contains(t.Key)).ToList();
+        // The citizens' pure turns are independent: run together, so their read-only lookups overlap.
+        var results = await Task.WhenAll(pending.Select(t => RunOrNullAsync(t, rows.GetValueOrDefault(t.ZaloUserId), cancellationToken)));
         var staged = new List<InboundTurn>();
         var sent = 0;
-        foreach (var turn in turns)
+        for (var i = 0; i < pending.Count; i++)
         {
-            if (done.Contains(turn.Key))
+            if (results[i] is { Effects.Count: 0 } result)
             {
-                continue;
+                sent += Stage(pending[i], rows.GetValueOrDefault(pending[i].ZaloUserId), result.Replies, result.NewState, now);
+                staged.Add(pending[i]);
             }
-
-            var row = rows.GetValueOrDefault(turn.ZaloUserId);
-            var result = await function.RunAsync(BotStateSerializer.Deserialize(row?.State), turn, cancellationToken);
-            if (result.Effects.Count > 0)
-            {
-                continue;
-            }
-
-            sent += Stage(turn, row, result.Replies, result.NewState, now);
-            staged.Add(turn);
         }
 
         if (staged.Count == 0)
@@ -135,6 +130,20 @@ public sealed class TurnCommitter(
 
         done.UnionWith(staged.Select(t => t.Key));
         return done;
+    }
+
+    /// <summary>The pure turn, or null when it throws: that turn is left out of the group and run alone, where its failure is handled.</summary>
+    private async Task<TurnResult?> RunOrNullAsync(InboundTurn turn, ConversationStateRow? row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await function.RunAsync(BotStateSerializer.Deserialize(row?.State), turn, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogDebug("Turn left out of its group ({Error}); it runs alone", ex.GetType().Name);
+            return null;
+        }
     }
 
     /// <summary>A message a human sent from the OA Manager: a transcript line and the marker, no turn.</summary>

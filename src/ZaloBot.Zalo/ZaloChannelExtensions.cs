@@ -11,7 +11,8 @@ namespace ZaloBot.Zalo;
 
 /// <summary>
 /// Registers the Zalo channel. The host must also register its <see cref="IZaloTokenStore"/> (PostgreSQL,
-/// encrypted at rest) and <see cref="IZaloDistributedLock"/> (Redis or advisory lock).
+/// encrypted at rest) and <see cref="IZaloDistributedLock"/> (Redis or advisory lock), and, when more than one process
+/// calls Zalo, an <see cref="IZaloRateBudget"/> they share (the default keeps the send budget in this process).
 /// <para>Configuration sections: <c>Zalo:Api</c>, <c>Zalo:Resilience</c>, <c>Zalo:Webhook</c>, <c>Zalo:Tokens</c>;
 /// all validated on start.</para>
 /// </summary>
@@ -32,6 +33,7 @@ public static class ZaloChannelExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ZaloSignatureVerifier>();
+        services.TryAddSingleton<IZaloRateBudget, LocalRateBudget>();
         services.TryAddSingleton<ZaloRateLimiter>();
 
         // HttpClient.Timeout is off: the pipeline's attempt and total timeouts govern.

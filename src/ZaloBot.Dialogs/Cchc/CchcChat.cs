@@ -237,7 +237,7 @@ public sealed class CchcChat
     }
 
     internal static string When(TurnContext turn, DateTimeOffset at) =>
-        at.ToOffset(turn.Options.LocalOffset).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
+        Conversations.Formats.LocalTime(turn.Texts, at);
 
     private static long? TryArgument(string text, string prefix) =>
         text.StartsWith(prefix, StringComparison.Ordinal)

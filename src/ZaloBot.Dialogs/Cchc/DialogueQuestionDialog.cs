@@ -40,7 +40,7 @@ public sealed class DialogueQuestionDialog : ComponentDialog
     {
         var turn = step.Turn;
         var sessionId = step.Result is long id ? id : 0;
-        var session = (await _board.OpenSessionsAsync(cancellationToken)).FirstOrDefault(s => s.Id == sessionId);
+        var session = await _board.FindOpenSessionAsync(sessionId, cancellationToken);
         if (session is null)
         {
             turn.Send(_texts.DialogueClosed, [MessageButton.Show(turn.Texts.MenuButton)]);

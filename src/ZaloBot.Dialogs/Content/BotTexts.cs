@@ -29,6 +29,19 @@ public sealed class BotTexts
 
     public string MenuPrompt { get; set; } = string.Empty;
 
+    /// <summary>How a date and time is shown to citizens (a .NET format string: "HH:mm 'ngày' dd/MM/yyyy").</summary>
+    public string DateTimeFormat { get; set; } = string.Empty;
+
+    /// <summary>The word before a house number in an address the bot writes back ("số 12 Võ Văn Tần").</summary>
+    public string AddressHouse { get; set; } = string.Empty;
+
+    /// <summary>The words before an alley number: "hẻm" (southern), "ngõ" (northern), "kiệt" (central).</summary>
+    public string AddressAlley { get; set; } = string.Empty;
+
+    public string AddressLane { get; set; } = string.Empty;
+
+    public string AddressKiet { get; set; } = string.Empty;
+
     public string MenuAsk { get; set; } = string.Empty;
 
     public string MenuServices { get; set; } = string.Empty;
@@ -98,10 +111,6 @@ public sealed class BotTexts
     public string NoButton { get; set; } = string.Empty;
 
     public string SkipButton { get; set; } = string.Empty;
-
-    public string DoneButton { get; set; } = string.Empty;
-
-    public string PhotoReceived { get; set; } = string.Empty;
 
     public List<string> YesWords { get; set; } = [];
 

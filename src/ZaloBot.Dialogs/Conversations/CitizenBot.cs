@@ -66,6 +66,8 @@ public sealed class CitizenBot : IBot
             case ActivityType.Unfollow:
                 turn.State.Conversation = new ConversationState();
                 handoff.Status = HandoffStatus.None;
+                // Zalo refuses sends to a non-follower (-213): no more CCHC posts or notices for them.
+                turn.Record(new UnsubscribeCchc(turn.Activity.UserId));
                 return;
             case ActivityType.StaffTookOver:
                 handoff.Status = HandoffStatus.WithStaff;
@@ -575,7 +577,7 @@ public sealed class CitizenBot : IBot
         var hours = await _ports.StaffDesk.GetOfficeHoursAsync(turn.Now, cancellationToken);
         if (!hours.IsOpen)
         {
-            var next = hours.NextOpening is { } opening ? Formats.LocalTime(opening, turn.Options.LocalOffset) : texts.HandoffNextUnknown;
+            var next = hours.NextOpening is { } opening ? Formats.LocalTime(texts, opening) : texts.HandoffNextUnknown;
             await dc.BeginDialogAsync(DialogIds.HandoffMessage, next, cancellationToken);
             return;
         }

@@ -113,11 +113,11 @@ public sealed class FeedbackIntakeDialog : Dialog
                     draft.ContactAsked = true;
                     used = true;
                     break;
-                case IntakeSlot.Category when ChoicePrompt.Match(text, await CategoryChoicesAsync(cancellationToken), acceptNumbers: true) is { } found:
+                case IntakeSlot.Category when ChoiceMatching.Match(text, await CategoryChoicesAsync(cancellationToken), acceptNumbers: true) is { } found:
                     await SetCategoryAsync(draft, found.Value, inferred: false, cancellationToken);
                     used = true;
                     break;
-                case IntakeSlot.Ward when ChoicePrompt.Match(text, await WardChoicesAsync(cancellationToken), acceptNumbers: false) is { } ward:
+                case IntakeSlot.Ward when ChoiceMatching.Match(text, await WardChoicesAsync(cancellationToken), acceptNumbers: false) is { } ward:
                     (draft.WardCode, draft.WardName, draft.WardInferred) = (ward.Value, ward.Label, false);
                     draft.WardCandidates.Clear();
                     used = true;
@@ -351,7 +351,7 @@ public sealed class FeedbackIntakeDialog : Dialog
 
         if (IntakeReader.FindStreet(text, await _desk.GetStreetsAsync(cancellationToken)) is { } street)
         {
-            draft.Address ??= IntakeReader.AddressOf(text, street);
+            draft.Address ??= IntakeReader.AddressOf(text, street, turn.Texts);
             draft.Street = street.Name;
             if (draft.WardCode is null && street.WardCodes.Count == 1 && wards.FirstOrDefault(w => w.Code == street.WardCodes[0]) is { } only)
             {

@@ -13,8 +13,9 @@ internal static class Formats
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static string LocalTime(DateTimeOffset at, TimeSpan offset) =>
-        at.ToOffset(offset).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>A moment in Vietnam time, in the content's <see cref="BotTexts.DateTimeFormat"/> ("07:30 ngày 30/11/2026").</summary>
+    public static string LocalTime(BotTexts texts, DateTimeOffset at) =>
+        at.ToOffset(VietnamTime.Offset).ToString(texts.DateTimeFormat, CultureInfo.InvariantCulture);
 
     public static string Status(BotTexts texts, TicketProgress status) => status switch
     {

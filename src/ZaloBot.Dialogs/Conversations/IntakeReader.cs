@@ -33,7 +33,7 @@ public static partial class IntakeReader
     /// denunciation cue (their legal route); otherwise the category with the most cue phrases, if it has strictly more
     /// than the next. Ties come back as candidates, to be asked first.
     /// </summary>
-    public static CategoryGuess InferCategory(string? text, IReadOnlyList<FeedbackCategory> categories)
+    public static CategoryGuess InferCategory(string? text, IReadOnlyList<FeedbackCategoryView> categories)
     {
         // Folding merges short cues with other words ("cống" drain and "công" public both fold to "cong"): a message
         // typed with diacritics is matched with them; one typed without is matched folded.
@@ -104,7 +104,7 @@ public static partial class IntakeReader
     }
 
     /// <summary>"hẻm 50 Trần Quốc Thảo", "số 12 Võ Văn Tần": the house or alley number before the street, with the street's own spelling.</summary>
-    public static string AddressOf(string text, Street street)
+    public static string AddressOf(string text, Street street, BotTexts texts)
     {
         var words = Words(text);
         var at = words.IndexOf(Words(street.Name), StringComparison.Ordinal);
@@ -117,10 +117,10 @@ public static partial class IntakeReader
 
         var kind = number.Groups[1].Value switch
         {
-            "hem" or "hxh" => "hẻm",
-            "ngo" => "ngõ",
-            "kiet" => "kiệt",
-            _ => "số",
+            "hem" or "hxh" => texts.AddressAlley,
+            "ngo" => texts.AddressLane,
+            "kiet" => texts.AddressKiet,
+            _ => texts.AddressHouse,
         };
         return $"{kind} {number.Groups[2].Value} {street.Name}";
     }

@@ -44,9 +44,6 @@ public sealed class BotOptions
     /// </summary>
     public TimeSpan HandoffIdleRelease { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>Dates are shown in Vietnam time (<see cref="VietnamTime"/>; a constant, not a setting).</summary>
-    public TimeSpan LocalOffset => VietnamTime.Offset;
-
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();

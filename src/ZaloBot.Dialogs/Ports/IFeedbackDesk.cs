@@ -7,7 +7,7 @@ namespace ZaloBot.Dialogs.Ports;
 public interface IFeedbackDesk
 {
     /// <summary>Active categories, in display order.</summary>
-    Task<IReadOnlyList<FeedbackCategory>> GetCategoriesAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<FeedbackCategoryView>> GetCategoriesAsync(CancellationToken cancellationToken);
 
     /// <summary>The district's wards, in display order.</summary>
     Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken);

@@ -16,16 +16,9 @@ public sealed record PromptOptions
     /// <summary>Defaults to <see cref="BotOptions.MaxPromptAttempts"/>.</summary>
     public int? MaxAttempts { get; init; }
 
-    public IReadOnlyList<Choice> Choices { get; init; } = [];
-
-    /// <summary>Choice prompt: accept "2" for the second choice. Off when labels hold numbers (wards).</summary>
-    public bool AcceptNumbers { get; init; } = true;
-
     public int? MinLength { get; init; }
 
     public int? MaxLength { get; init; }
-
-    public int? MaxItems { get; init; }
 
     /// <summary>Confirm prompt button labels (also accepted as typed answers).</summary>
     public string? YesLabel { get; init; }

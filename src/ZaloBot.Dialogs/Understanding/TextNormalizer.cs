@@ -194,7 +194,7 @@ public sealed partial class TextNormalizer
     private static partial Regex FullTicketCode();
 
     // "mã 000123", "mã phản ánh 000123", "ma so: 000123": a 4-8 digit number within three words after "mã".
-    [GeneratedRegex(@"(?<!\p{L})m[aã](?:\s+[\p{L}\p{Mn}]+){0,3}?\s*[:#]?\s*(?<n>\d{4,8})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})m[a\u00E3](?:\s+[\p{L}\p{Mn}]+){0,3}?\s*[:#]?\s*(?<n>\d{4,8})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CodeAfterMa();
 
     // +84 / 84 / 0 followed by 8-10 digits, optionally grouped by spaces, dots or dashes.

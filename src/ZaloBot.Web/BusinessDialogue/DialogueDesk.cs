@@ -93,7 +93,12 @@ public sealed class DialogueDesk(ZaloBotDbContext db, TimeProvider time, CchcTex
         return await db.DialogueSessions.AsNoTracking().Where(s => s.RegistrationDeadline >= today).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Registers a business; a repeated chat message returns the first registration (idempotent on the message id).</summary>
+    /// <summary>
+    /// Registers a business; a repeated chat message returns the first registration (idempotent on the message id).
+    /// From the chat this runs inside the turn's one transaction, and the turn's processed marker keeps a re-delivered
+    /// event from running it twice; two concurrent deliveries cannot both commit (the unique index on the message id
+    /// fails the second turn's transaction, which is then re-run and finds the first's row here).
+    /// </summary>
     public async Task<(DialogueOutcome Outcome, long Id)> RegisterAsync(NewDialogueRegistration request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -130,17 +135,7 @@ public sealed class DialogueDesk(ZaloBotDbContext db, TimeProvider time, CchcTex
             ConsentRecordId = consented ? request.ConsentRecordId : null, RegisteredAt = time.GetUtcNow(), SourceMessageId = request.SourceMessageId,
         };
         db.DialogueRegistrations.Add(registration);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (request.SourceMessageId is not null)
-        {
-            // A concurrent delivery of the same message won the unique index; answer with its row.
-            db.ChangeTracker.Clear();
-            return (DialogueOutcome.Done, await db.DialogueRegistrations.Where(r => r.SourceMessageId == request.SourceMessageId).Select(r => r.Id).SingleAsync(cancellationToken));
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         return (DialogueOutcome.Done, registration.Id);
     }
 
@@ -178,16 +173,7 @@ public sealed class DialogueDesk(ZaloBotDbContext db, TimeProvider time, CchcTex
             AskedAt = time.GetUtcNow(), SourceMessageId = sourceMessageId,
         };
         db.DialogueQuestions.Add(question);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (sourceMessageId is not null)
-        {
-            db.ChangeTracker.Clear();
-            return (DialogueOutcome.Done, await db.DialogueQuestions.Where(q => q.SourceMessageId == sourceMessageId).Select(q => q.Id).SingleAsync(cancellationToken));
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         return (DialogueOutcome.Done, question.Id);
     }
 

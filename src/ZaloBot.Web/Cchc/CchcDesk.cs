@@ -17,6 +17,9 @@ namespace ZaloBot.Web.Cchc;
 /// </summary>
 public sealed class CchcDesk(ZaloBotDbContext db, TimeProvider time, IOptions<CchcOptions> options, CchcTexts texts)
 {
+    /// <summary>Idempotency key of a pushed post: <c>cchc:{post}:{user}</c>.</summary>
+    public const string PushKeyPrefix = "cchc:";
+
     /// <summary>Posts this user may see in the console: all for the office, their unit's for a department or ward.</summary>
     public static IQueryable<CchcPost> Visible(StaffActor actor, IQueryable<CchcPost> posts)
     {
@@ -207,7 +210,7 @@ public sealed class CchcDesk(ZaloBotDbContext db, TimeProvider time, IOptions<Cc
         var payload = PushPayload(post);
         var messages = targets.ToDictionary(
             user => user,
-            user => payload.ToOutbound(user, $"cchc:{post.Id}:{user}", OutboundPriority.Notification, now));
+            user => payload.ToOutbound(user, $"{PushKeyPrefix}{post.Id}:{user}", OutboundPriority.Notification, now));
         db.OutboundMessages.AddRange(messages.Values);
         await db.SaveChangesAsync(cancellationToken);
         db.CchcDeliveries.AddRange(messages.Select(m => new CchcDelivery

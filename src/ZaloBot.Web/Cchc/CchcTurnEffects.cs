@@ -3,6 +3,7 @@ using ZaloBot.Dialogs.Effects;
 using ZaloBot.Web.BusinessDialogue;
 using ZaloBot.Web.Citizens;
 using ZaloBot.Web.Notifications;
+using ZaloBot.Web.Outbox;
 using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Cchc;
@@ -38,6 +39,12 @@ public sealed class CchcTurnEffects(ZaloBotDbContext db, DialogueDesk dialogue, 
             case UnsubscribeCchc unsubscribe:
                 await db.CchcSubscriptions.Where(s => s.ZaloUserId == unsubscribe.ZaloUserId && s.IsActive)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsActive, false).SetProperty(x => x.UnsubscribedAt, now), cancellationToken);
+                // Posts already queued for them are not sent either (after an unfollow Zalo would answer -213).
+                await db.OutboundMessages
+                    .Where(m => m.ZaloUserId == unsubscribe.ZaloUserId && m.State == OutboundState.Queued && m.IdempotencyKey.StartsWith(CchcDesk.PushKeyPrefix))
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.State, OutboundState.Failed)
+                        .SetProperty(m => m.ErrorReason, "not sent: the citizen unsubscribed or unfollowed"), cancellationToken);
                 break;
             case RecordCchcSeen seen:
                 await RecordSeenAsync(seen, now, cancellationToken);

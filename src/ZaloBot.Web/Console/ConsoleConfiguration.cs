@@ -1,9 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ZaloBot.Web.Console.SignIn;
 using Microsoft.Extensions.WebEncoders;
@@ -70,27 +68,6 @@ public static class ConsoleConfiguration
 
         builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SignInLimiter>();
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per client address, on posts only (showing the form is free). Behind the reverse proxy the address is the
-            // forwarded client's (forwarded headers run first).
-            o.AddPolicy(SignInLimitOptions.Policy, http =>
-            {
-                if (!HttpMethods.IsPost(http.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("");
-                }
-
-                var limits = http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PerAddress,
-                    Window = limits.Window,
-                    QueueLimit = 0,
-                });
-            });
-        });
         return builder;
     }
 
@@ -121,7 +98,6 @@ public static class ConsoleConfiguration
             branch => branch.UseStatusCodePagesWithReExecute("/console/not-found/{0}"));
         // Explicit, after the status pages, so a re-executed request is routed again.
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -12,12 +12,12 @@ namespace ZaloBot.Web.Conversations;
 /// <summary>The bot's read-only view of tickets: categories and wards from the database, status through <see cref="CitizenTicketDesk"/>.</summary>
 public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory streets) : IFeedbackDesk
 {
-    public async Task<IReadOnlyList<Dialogs.Ports.FeedbackCategory>> GetCategoriesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Dialogs.Ports.FeedbackCategoryView>> GetCategoriesAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
         var rows = await db.FeedbackCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
-        return rows.Select(c => new Dialogs.Ports.FeedbackCategory(c.Code, c.Name, c.Route switch
+        return rows.Select(c => new Dialogs.Ports.FeedbackCategoryView(c.Code, c.Name, c.Route switch
         {
             CategoryRoute.LegalRoute => CategoryKind.ComplaintOrDenunciation,
             CategoryRoute.Emergency => CategoryKind.Emergency,

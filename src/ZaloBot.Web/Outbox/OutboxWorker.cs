@@ -126,7 +126,7 @@ public sealed class OutboxWorker(
                             }
                             else
                             {
-                                pacer.TakeInteractive();
+                                await pacer.TakeInteractiveAsync(ct);
                             }
 
                             outcome = await sender.SendAsync(row, ct);

@@ -7,7 +7,7 @@ namespace ZaloBot.Web.Storage;
 /// Every Redis key and channel of the service, in one place, under <see cref="RedisOptions.KeyPrefix"/> (see
 /// docs/channel.md). The keys of one inbound partition share the hash tag <c>{in:p}</c>, so the enqueue script
 /// (dedupe + XADD), the re-drive script and the ack transaction (XACK, XDEL, attempts) touch one Redis Cluster
-/// slot and never fail with CROSSSLOT. Every other key is used alone by each command or script that touches it.
+/// slot and never fail with CROSSSLOT; the two sign-in counters share <c>{signin}</c> for the same reason. Every other key is used alone by each command or script that touches it.
 /// </summary>
 public sealed class RedisKeys(IOptions<RedisOptions> redis)
 {
@@ -33,6 +33,15 @@ public sealed class RedisKeys(IOptions<RedisOptions> redis)
 
     /// <summary><c>out:sent:id</c>: a message we sent, to drop its <c>oa_send_*</c> echo.</summary>
     public RedisKey Sent(string messageId) => $"{_prefix}out:sent:{messageId}";
+
+    /// <summary><c>rate:name</c>: a token bucket of the OA's Zalo send budget, shared by every process (hash: tokens, refill time).</summary>
+    public RedisKey RateBucket(string name) => $"{_prefix}rate:{name}";
+
+    /// <summary><c>{signin}:a:address</c>: sign-in attempts from one client address in the current window.</summary>
+    public RedisKey SignInAddress(string address) => $"{_prefix}{{signin}}:a:{address}";
+
+    /// <summary><c>{signin}:e:sha256</c>: sign-in attempts on one e-mail (hashed) in the current window; same slot as the address.</summary>
+    public RedisKey SignInAccount(string emailHash) => $"{_prefix}{{signin}}:e:{emailHash}";
 
     /// <summary>A distributed lock named by its owner (the Zalo library's <c>zalo:token-refresh:{oa}</c>).</summary>
     public RedisKey Lock(string name) => $"{_prefix}{name}";

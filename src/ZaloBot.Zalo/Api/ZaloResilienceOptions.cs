@@ -49,9 +49,9 @@ public sealed class ZaloResilienceOptions : IValidatableObject
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Client-side token bucket, refilled at this rate. Default 3,600/min = 60/s, 10 % below Zalo's 4,000/min,
-    /// so we back off here instead of getting -32. Shared by all calls of this process; with N replicas set it
-    /// to 3,600 / N.
+    /// Client-side token bucket for the whole OA, refilled at this rate. Default 3,600/min = 60/s, 10 % below Zalo's
+    /// 4,000/min, so we back off here instead of getting -32. Shared by every process of the OA through
+    /// <see cref="IZaloRateBudget"/> (Redis in the web host): two or ten pods together stay at this rate.
     /// </summary>
     [Range(1, ZaloRequestsPerMinute)]
     public int RateLimitPermitsPerMinute { get; set; } = 3600;
@@ -64,9 +64,20 @@ public sealed class ZaloResilienceOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan RateLimitReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Calls that wait for a token instead of failing. Default 1,000 (~17 s of traffic at the full rate).</summary>
+    /// <summary>
+    /// Calls that may wait for a token instead of failing, as time: a call waits at most as long as the budget needs to
+    /// serve this many (default 1,000 ≈ 17 s at the full rate); 0 refuses at once.
+    /// </summary>
     [Range(0, 100_000)]
     public int RateLimitQueueLimit { get; set; } = 1000;
+
+    /// <summary>
+    /// The most processes that call Zalo for this OA at once (deploy/k8s: 2 web + 2 worker = 4). While the shared
+    /// budget is unreachable (Redis down) each process keeps to 1/this of it, so together they still stay within it.
+    /// Set it to the largest replica count you run (an autoscaler's maximum). Default 4.
+    /// </summary>
+    [Range(1, 100)]
+    public int RateLimitInstances { get; set; } = 4;
 
     internal int TokensPerPeriod =>
         (int)(RateLimitPermitsPerMinute * RateLimitReplenishmentPeriod.Ticks / TimeSpan.TicksPerMinute);

@@ -56,7 +56,7 @@ internal static class ZaloResiliencePipeline
                     args.Outcome.Exception is HttpRequestException or TimeoutRejectedException
                     || args.Outcome.Result is { StatusCode: >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout }),
             })
-            .AddRateLimiter(services.GetRequiredService<ZaloRateLimiter>().Limiter)
+            .AddRateLimiter(services.GetRequiredService<ZaloRateLimiter>())
             .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout });
     }
 

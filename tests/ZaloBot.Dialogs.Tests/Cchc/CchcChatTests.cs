@@ -220,6 +220,9 @@ public sealed class CchcChatTests
 
         public Task<IReadOnlyList<DialogueSessionView>> OpenSessionsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DialogueSessionView>>(Sessions);
 
+        public Task<DialogueSessionView?> FindOpenSessionAsync(long sessionId, CancellationToken cancellationToken) =>
+            Task.FromResult(Sessions.FirstOrDefault(s => s.Id == sessionId));
+
         public Task<bool> IsRegisteredAsync(string zaloUserId, long sessionId, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 

@@ -181,7 +181,7 @@ public class WelcomeAndQuestionTranscripts
     }
 
     [Test]
-    public async Task Unfollow_MidIntake_DropsConversationSilently()
+    public async Task Unfollow_MidIntake_DropsConversationSilentlyAndEndsTheCchcSubscription()
     {
         var t = new Transcript();
         await t.Says("Gửi phản ánh");
@@ -190,6 +190,7 @@ public class WelcomeAndQuestionTranscripts
 
         Assert.That(replies, Is.Empty);
         Assert.That(t.State.Conversation.DialogStack, Is.Empty);
+        Assert.That(t.Signals.CchcUnsubscribed, Is.EqualTo(new[] { t.UserId }), "Zalo answers -213 to sends after an unfollow");
     }
 
     [Test]

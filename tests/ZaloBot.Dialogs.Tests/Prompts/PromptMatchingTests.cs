@@ -41,13 +41,13 @@ public class PromptMatchingTests
     [TestCase("rác", "moi-truong")]
     [TestCase("về vệ sinh môi trường ạ", "moi-truong")]
     public void ChoiceMatch_LabelNumberSynonymOrContained_FindsChoice(string text, string expected) =>
-        Assert.That(ChoicePrompt.Match(text, Categories, acceptNumbers: true)?.Value, Is.EqualTo(expected));
+        Assert.That(ChoiceMatching.Match(text, Categories, acceptNumbers: true)?.Value, Is.EqualTo(expected));
 
     [Test]
     public void ChoiceMatch_NumbersOffAndWardSynonym_PrefersSynonymOverPosition()
     {
         Choice[] wards = [new("p1", "Phường 1", ["1"]), new("p2", "Phường 2", ["2"]), new("p9", "Phường 9", ["9"])];
-        Assert.That(ChoicePrompt.Match("9", wards, acceptNumbers: false)?.Value, Is.EqualTo("p9"));
-        Assert.That(ChoicePrompt.Match("3", wards, acceptNumbers: false), Is.Null);
+        Assert.That(ChoiceMatching.Match("9", wards, acceptNumbers: false)?.Value, Is.EqualTo("p9"));
+        Assert.That(ChoiceMatching.Match("3", wards, acceptNumbers: false), Is.Null);
     }
 }

@@ -8,4 +8,6 @@ internal sealed class FakeCitizenSignals
     public List<(string Slug, bool Helpful)> Votes { get; } = [];
 
     public List<string> DeletionRequests { get; } = [];
+
+    public List<string> CchcUnsubscribed { get; } = [];
 }

@@ -15,7 +15,7 @@ internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
 
     public List<string> Reopened { get; } = [];
 
-    public IReadOnlyList<FeedbackCategory> Categories { get; set; } =
+    public IReadOnlyList<FeedbackCategoryView> Categories { get; set; } =
     [
         new("tthc", "Thủ tục hành chính", CategoryKind.Feedback, ["thu tuc"]) { Cues = ["hồ sơ", "quá hẹn"] },
         new("tt-do-thi", "Trật tự đô thị", CategoryKind.Feedback, ["lan chiem"]) { Cues = ["lấn chiếm", "vỉa hè"] },
@@ -39,7 +39,7 @@ internal sealed class InMemoryFeedbackDesk : IFeedbackDesk
             .Append(new Ward("vts", "Phường Võ Thị Sáu", ["vo thi sau", "vts"]))
             .ToList();
 
-    public Task<IReadOnlyList<FeedbackCategory>> GetCategoriesAsync(CancellationToken cancellationToken) => Task.FromResult(Categories);
+    public Task<IReadOnlyList<FeedbackCategoryView>> GetCategoriesAsync(CancellationToken cancellationToken) => Task.FromResult(Categories);
 
     public Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken) => Task.FromResult(Wards);
 

@@ -120,6 +120,9 @@ internal sealed class Transcript
                 case RecordDeletionRequest deletion:
                     Signals.DeletionRequests.Add(deletion.ZaloUserId);
                     break;
+                case UnsubscribeCchc unsubscribe:
+                    Signals.CchcUnsubscribed.Add(unsubscribe.ZaloUserId);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}");
             }

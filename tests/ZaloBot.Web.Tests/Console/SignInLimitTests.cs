@@ -4,7 +4,7 @@ using ZaloBot.Web.Tests.Infrastructure;
 
 namespace ZaloBot.Web.Tests.Console;
 
-/// <summary>Sign-in throttling at its production limits (20 per address, 10 per account, 15 min) and audit rows an attacker cannot write.</summary>
+/// <summary>Sign-in throttling at its production limits (20 per address, 10 per account, 15 min), shared by the web pods, and audit rows an attacker cannot write.</summary>
 public sealed class SignInLimitTests
 {
     private ConsoleWorld _world = null!;
@@ -52,7 +52,24 @@ public sealed class SignInLimitTests
         Assert.That(statuses[9], Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
 
-    private async Task<HttpStatusCode> PostSignInAsync(HttpClient client, string email, string password)
+    [Test, Order(3)]
+    public async Task SignIn_OnAnotherWebPod_SharesTheCounts_AddressStillSpent()
+    {
+        // A second web pod (its own process and database, the same Redis): the address spent 21 attempts on the first.
+        await using var otherPod = await ConsoleWorld.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Console:SignIn:PerAddress"] = "20",
+            ["Console:SignIn:PerAccount"] = "10",
+            ["Redis:KeyPrefix"] = _world.Factory.RedisKeyPrefix,
+        });
+        using var client = otherPod.CreateClient();
+
+        var status = await PostSignInAsync(client, "fresh@evil.test", "wrong");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.TooManyRequests), "per-pod counters would let this one through");
+    }
+
+    private static async Task<HttpStatusCode> PostSignInAsync(HttpClient client, string email, string password)
     {
         var token = await ConsoleWorld.GetFormTokenAsync(client, "/console/sign-in");
         using var response = await client.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>

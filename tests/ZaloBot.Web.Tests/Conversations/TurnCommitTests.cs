@@ -1,8 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ZaloBot.Dialogs.Cchc;
+using ZaloBot.Web.BusinessDialogue;
+using ZaloBot.Web.Cchc;
 using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Faq;
+using ZaloBot.Web.Outbox;
+using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 using ZaloBot.Web.Tests.Infrastructure;
 using ZaloBot.Zalo.Events;
@@ -260,6 +265,62 @@ public sealed class TurnCommitTests
     }
 
     private sealed record Summary(int Outbox, string Payloads, int CitizenLines, int BotLines, int Markers, int Citizens, string StateWithoutTimes);
+
+    [Test]
+    public async Task DialogueRegistrationAndQuestion_EventsReplayed_OneRegistrationAndOneQuestion()
+    {
+        // DialogueDesk keeps no duplicate-key handling of its own: the turn's processed marker is what stops a second run.
+        const string user = "u-dialogue";
+        long sessionId;
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var day = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(20));
+            (_, sessionId) = await scope.ServiceProvider.GetRequiredService<DialogueDesk>().SaveSessionAsync(
+                new StaffActor("office-seed", "Văn phòng", SeesAllTickets: true, UnitId: null, CanEditTickets: true), null, 0,
+                new DialogueSessionInput("Đối thoại doanh nghiệp quý IV", day, new TimeOnly(8, 30), "Hội trường UBND", null, "Thuế", day.AddDays(-3)),
+                CancellationToken.None);
+        }
+
+        string[] registration = [CchcChat.RegisterCommand + sessionId, "Công ty TNHH Sách Bàn Cờ", "Bán lẻ sách", "0312 345 678", "0909 123 456"];
+        for (var i = 0; i < registration.Length; i++)
+        {
+            await CommitAsync(Turn(user, $"{user}-r{i}", registration[i]));
+        }
+
+        var confirm = Turn(user, $"{user}-confirm", "Xác nhận đăng ký");
+        await CommitAsync(confirm);
+        await CommitAsync(confirm);
+        await CommitAsync(Turn(user, $"{user}-ask", CchcChat.AskCommand + sessionId));
+        var question = Turn(user, $"{user}-question", "Hộ kinh doanh chuyển lên công ty thì quyết toán thuế thế nào?");
+        await CommitAsync(question);
+        await CommitAsync(question);
+
+        await using var db = _database.CreateContext();
+        Assert.That(await db.DialogueRegistrations.CountAsync(r => r.SessionId == sessionId && r.ZaloUserId == user), Is.EqualTo(1));
+        Assert.That(await db.DialogueQuestions.CountAsync(q => q.SessionId == sessionId && q.ZaloUserId == user), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Unfollow_EndsTheCchcSubscription_AndQueuedPostsAreNotSent()
+    {
+        const string user = "u-unfollow";
+        await CommitAsync(Turn(user, $"{user}-subscribe", CchcChat.SubscribeCommand));
+        await using (var db = _database.CreateContext())
+        {
+            Assert.That(await db.CchcSubscriptions.SingleAsync(x => x.ZaloUserId == user), Has.Property("IsActive").True);
+            var now = TimeProvider.System.GetUtcNow();
+            db.OutboundMessages.Add(new OutboxPayload("Tin CCHC").ToOutbound(user, $"{CchcDesk.PushKeyPrefix}9:{user}", OutboundPriority.Notification, now));
+            await db.SaveChangesAsync();
+        }
+
+        await CommitAsync(new InboundTurn(ZaloEventParser.Parse(ZaloEvents.Follow(user, "unfollow"), [ZaloBotFactory.OaId]), user, $"{user}-unfollow", []));
+
+        await using var after = _database.CreateContext();
+        var subscription = await after.CchcSubscriptions.SingleAsync(x => x.ZaloUserId == user);
+        Assert.That((subscription.IsActive, subscription.UnsubscribedAt.HasValue), Is.EqualTo((false, true)));
+        var push = await after.OutboundMessages.SingleAsync(m => m.IdempotencyKey == $"{CchcDesk.PushKeyPrefix}9:{user}");
+        Assert.That(push.State, Is.EqualTo(OutboundState.Failed), "Zalo would answer -213 to a non-follower");
+    }
 
     private async Task<Outcome> CleanRunAsync(string user)
     {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using ZaloBot.Web.Staff;
 using ZaloBot.Web.Storage;
 
@@ -9,10 +8,9 @@ namespace ZaloBot.Web.Console.SignIn;
 
 /// <summary>
 /// Sign-in and sign-out. Failed attempts count towards lockout (5 tries, 15 minutes) and are rate-limited per client
-/// address (page policy) and per account (<see cref="SignInLimiter"/>); both are audited, an unknown e-mail without
+/// address and per account, shared by every web pod (<see cref="SignInLimiter"/>, Redis); both are audited, an unknown e-mail without
 /// the text that was typed (it is the attacker's, not a person's).
 /// </summary>
-[EnableRateLimiting(SignInLimitOptions.Policy)]
 public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter limiter, ZaloBotDbContext db, ConsoleTexts texts, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -29,7 +27,7 @@ public sealed class IndexModel(SignInManager<StaffUser> signIn, SignInLimiter li
     public async Task<IActionResult> OnPostAsync(string email, string password, CancellationToken cancellationToken)
     {
         Email = email;
-        if (!limiter.TryAcquire(email))
+        if (!await limiter.TryAcquireAsync(HttpContext.Connection.RemoteIpAddress, email))
         {
             Error = texts.SignInTooMany;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -4,16 +4,13 @@ namespace ZaloBot.Web.Console.SignIn;
 
 /// <summary>
 /// Section "Console:SignIn": how many sign-in attempts are allowed per window, per client address and per account
-/// (ASP.NET Core rate limiter, fixed windows). Identity's lockout (5 wrong passwords → 15 min) protects a known
+/// (fixed windows counted in Redis by <see cref="SignInLimiter"/>, shared by every web pod). Identity's lockout (5 wrong passwords → 15 min) protects a known
 /// account; these limits also stop password spraying across accounts from one address and guessing one account from
 /// many addresses, and keep failed attempts from flooding the audit log.
 /// </summary>
 public sealed class SignInLimitOptions
 {
     public const string Section = "Console:SignIn";
-
-    /// <summary>Rate-limiter policy name on the sign-in page.</summary>
-    public const string Policy = "sign-in";
 
     /// <summary>Attempts per client address and window. 20: an office behind one NAT address signs in a dozen people at 8:00.</summary>
     [Range(1, 10_000)]

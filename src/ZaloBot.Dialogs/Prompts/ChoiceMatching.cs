@@ -1,21 +1,15 @@
 using System.Globalization;
-using ZaloBot.Dialogs.Engine;
 using ZaloBot.Dialogs.Text;
 
 namespace ZaloBot.Dialogs.Prompts;
 
 /// <summary>
-/// One of a list. Rendered as <c>oa.query.show</c> buttons whose payload is the label, five per
-/// message (Zalo's limit; longer lists continue in further messages). Accepts the label typed with
-/// or without diacritics, a synonym, a label contained in the text, or its number.
+/// Finds one of a list in what the citizen typed or tapped (choice buttons are <c>oa.query.show</c> with the label as
+/// payload): the label with or without diacritics, a synonym, its number (when <c>acceptNumbers</c>; off when labels
+/// hold numbers, as wards do), or the one label contained in the text.
 /// </summary>
-public sealed class ChoicePrompt : Prompt<FoundChoice>
+public static class ChoiceMatching
 {
-    public ChoicePrompt(string id)
-        : base(id)
-    {
-    }
-
     public static FoundChoice? Match(string? text, IReadOnlyList<Choice> choices, bool acceptNumbers)
     {
         var folded = TextFolding.Fold(text);
@@ -43,20 +37,5 @@ public sealed class ChoicePrompt : Prompt<FoundChoice>
             .Where(x => TextFolding.ContainsPhrase(text, [x.Choice.Label]))
             .ToList();
         return contained.Count == 1 ? new FoundChoice(contained[0].Choice.Value, contained[0].Choice.Label, contained[0].Index) : null;
-    }
-
-    protected override PromptRecognition<FoundChoice> Recognize(TurnContext turn, PromptOptions options, DialogInstance instance) =>
-        Match(turn.Activity.Text, options.Choices, options.AcceptNumbers) is { } found
-            ? Success(found)
-            : Fail();
-
-    protected override void Render(TurnContext turn, PromptOptions options, string text)
-    {
-        var buttons = WithSkip(turn, options, options.Choices.Select(c => MessageButton.Show(c.Label)).Concat(options.Buttons)).ToList();
-        for (var i = 0; i < buttons.Count || i == 0; i += OutgoingMessage.MaxButtons)
-        {
-            var page = buttons.Skip(i).Take(OutgoingMessage.MaxButtons);
-            turn.Send(OutgoingMessage.Create(i == 0 ? text : turn.Texts.ChoiceMore, page));
-        }
     }
 }

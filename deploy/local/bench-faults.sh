@@ -21,7 +21,8 @@ echo "building (Release)…" >&2
 dotnet build "$ROOT/src/ZaloBot.Web" -c Release -v quiet -nologo >/dev/null
 dotnet build "$ROOT/src/ZaloBot.FakeZalo" -c Release -v quiet -nologo >/dev/null
 dotnet build "$ROOT/deploy/local/bench/ZaloBot.Bench" -c Release -v quiet -nologo >/dev/null
-WEB="$ROOT/src/ZaloBot.Web/bin/Release/net10.0/ZaloBot.Web.dll"
+# BENCH_WEB_DLL: another build of the service (e.g. a base commit's, for a same-run comparison; docs/performance.md).
+WEB="${BENCH_WEB_DLL:-$ROOT/src/ZaloBot.Web/bin/Release/net10.0/ZaloBot.Web.dll}"
 FAKE="$ROOT/src/ZaloBot.FakeZalo/bin/Release/net10.0/ZaloBot.FakeZalo.dll"
 BENCH="$ROOT/deploy/local/bench/ZaloBot.Bench/bin/Release/net10.0/ZaloBot.Bench.dll"
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -32,6 +33,37 @@ public sealed class InboundProcessor(
         // Webhook:OaId must equal it (checked at start-up), so the webhook's queue never holds another OA's event.
         var evt = ZaloEventParser.Parse(body, [tokens.Value.OaId]);
         await HandleAsync(evt, dedupeKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Group commit of a backlog (entries of different users, from one partition read): the text messages without media
+    /// are committed together (<see cref="TurnCommitter.CommitGroupAsync"/>); returns the keys that are done. The worker
+    /// handles every other entry, and every entry when this throws, one by one through <see cref="ProcessAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ProcessGroupAsync(IReadOnlyList<(string Key, string Body)> entries, CancellationToken cancellationToken)
+    {
+        var turns = new List<InboundTurn>();
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, body) in entries)
+        {
+            ZaloEvent evt;
+            try
+            {
+                evt = ZaloEventParser.Parse(body, [tokens.Value.OaId]);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            // One turn per citizen in a group: a second event of the same user waits for the one-by-one path, after this one.
+            if (evt is UserMessageEvent { Attachments.Count: 0, UserId: { Length: > 0 } user } && users.Add(user))
+            {
+                turns.Add(new InboundTurn(evt, user, key, []));
+            }
+        }
+
+        return turns.Count < 2 ? new HashSet<string>() : await committer.CommitGroupAsync(turns, cancellationToken);
     }
 
     private async Task HandleAsync(ZaloEvent evt, string dedupeKey, CancellationToken cancellationToken)
@@ -82,15 +114,15 @@ public sealed class InboundProcessor(
             return;
         }
 
-        // A redelivery of a committed event: nothing to download, nothing to run.
-        if (await committer.IsProcessedAsync(dedupeKey, cancellationToken))
-        {
-            return;
-        }
-
         var fetched = new MediaFetchResult([], 0);
-        if (evt is UserMessageEvent withMedia)
+        if (evt is UserMessageEvent { Attachments.Count: > 0 } withMedia)
         {
+            // A redelivery of a committed event: nothing to download (the committer checks the marker for every turn).
+            if (await committer.IsProcessedAsync(dedupeKey, cancellationToken))
+            {
+                return;
+            }
+
             // Downloads happen before the turn's transaction opens (up to Media:Timeout each). A failed download skips
             // that file only; the message is handled all the same and the citizen is told once (MediaSkipped).
             fetched = await media.FetchAsync(db, evt.UserId, withMedia.Attachments, cancellationToken);

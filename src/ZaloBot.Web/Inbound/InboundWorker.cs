@@ -243,20 +243,89 @@ public sealed class InboundWorker(
                 continue;
             }
 
-            foreach (var entry in entries)
+            for (var next = 0; next < entries.Length;)
             {
+                var group = DistinctUsers(entries, next);
+                next += group.Count;
+                // Lease not renewed in time: stop before the next event; a new owner takes what is pending.
                 if (!owned.IsValid(time.GetUtcNow()))
                 {
-                    // Lease not renewed in time: stop before the next event; a new owner takes what is pending.
                     return;
                 }
 
-                if (!await ProcessEntryAsync(partition, entry, owned, ct))
+                var done = group.Count > 1 ? await CommitGroupAsync(db, partition, group, ct) : new HashSet<string>();
+                foreach (var entry in group)
                 {
-                    return;
+                    if (done.Contains((string?)entry[InboundQueue.KeyField] ?? ""))
+                    {
+                        continue;
+                    }
+
+                    if (!owned.IsValid(time.GetUtcNow()) || !await ProcessEntryAsync(partition, entry, owned, ct))
+                    {
+                        return;
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>The entries from <paramref name="start"/> up to the first one whose user is already among them (at least one).</summary>
+    private static List<StreamEntry> DistinctUsers(StreamEntry[] entries, int start)
+    {
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        var group = new List<StreamEntry>();
+        for (var i = start; i < entries.Length && users.Add((string?)entries[i][InboundQueue.UserField] ?? ""); i++)
+        {
+            group.Add(entries[i]);
+        }
+
+        return group;
+    }
+
+    /// <summary>
+    /// A backlog read holds events of several users: their plain text turns are committed in one transaction
+    /// (<see cref="InboundProcessor.ProcessGroupAsync"/>) and acknowledged together; the keys done. Anything else, and
+    /// the whole group when it fails (a conflict, a bad event, PostgreSQL down), goes one by one through
+    /// <see cref="ProcessEntryAsync"/> with its own retries and dead letter: one failing turn never fails the others.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> CommitGroupAsync(IDatabase db, int partition, List<StreamEntry> group, CancellationToken ct)
+    {
+        var entries = group
+            .Select(e => (Key: (string?)e[InboundQueue.KeyField], Body: (string?)e[InboundQueue.BodyField], e.Id))
+            .Where(e => !string.IsNullOrEmpty(e.Key) && e.Body is not null)
+            .ToList();
+        IReadOnlySet<string> done;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            done = await scope.ServiceProvider.GetRequiredService<InboundProcessor>()
+                .ProcessGroupAsync([.. entries.Select(e => (e.Key!, e.Body!))], ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug("Group commit of {Count} events on partition {Partition} failed ({Error}); one by one", entries.Count, partition, ex.GetType().Name);
+            return new HashSet<string>();
+        }
+
+        if (done.Count > 0)
+        {
+            // A Redis failure here restarts the partition from its pending entries: the markers make the replays no-ops.
+            var acked = entries.Where(e => done.Contains(e.Key!)).ToList();
+            var stream = keys.Stream(partition);
+            var ids = acked.Select(e => e.Id).ToArray();
+            var tx = db.CreateTransaction();
+            _ = tx.StreamAcknowledgeAsync(stream, RedisKeys.ConsumerGroup, ids);
+            _ = tx.StreamDeleteAsync(stream, ids);
+            _ = tx.HashDeleteAsync(keys.Attempts(partition), [.. acked.Select(e => (RedisValue)e.Key)]);
+            await tx.ExecuteAsync();
+        }
+
+        return done;
     }
 
     /// <summary>Processes one entry, retrying in place so later events of the user wait. False: stop consuming (lease lost).</summary>

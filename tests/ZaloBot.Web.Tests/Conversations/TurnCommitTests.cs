@@ -148,6 +148,125 @@ public sealed class TurnCommitTests
     }
 
     [Test]
+    public async Task Group_OfTenCitizens_SameOutcomeAsOneByOne_InOneBatchOfCommands()
+    {
+        var alone = Enumerable.Range(0, 10).Select(i => Turn($"u-alone-{i}", $"alone-{i}", "xin chào")).ToList();
+        _faults.Arm(int.MaxValue);
+        foreach (var turn in alone)
+        {
+            await CommitAsync(turn);
+        }
+
+        var aloneCommands = _faults.Count;
+        _faults.Disarm();
+
+        var grouped = Enumerable.Range(0, 10).Select(i => Turn($"u-group-{i}", $"group-{i}", "xin chào")).ToList();
+        _faults.Arm(int.MaxValue);
+        var done = await CommitGroupAsync(grouped);
+        var commands = _faults.Count;
+        _faults.Disarm();
+
+        Assert.That(done, Is.EquivalentTo(grouped.Select(t => t.Key)));
+        // One read of the markers, one of the states, one citizen upsert, one insert batch for the ten turns (plus the
+        // engine's own read-only lookups, one per turn), against five commands per turn alone.
+        TestContext.Out.WriteLine($"SQL commands for ten turns: {aloneCommands} one by one, {commands} as a group");
+        Assert.That(commands, Is.LessThanOrEqualTo(aloneCommands / 3));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.That(await SummaryAsync(grouped[i]), Is.EqualTo(await SummaryAsync(alone[i])), $"citizen {i}");
+        }
+
+        // Committed once: the group again (a redelivery) and each turn alone commit nothing more.
+        Assert.That(await CommitGroupAsync(grouped), Is.EquivalentTo(grouped.Select(t => t.Key)));
+        foreach (var turn in grouped)
+        {
+            await CommitAsync(turn);
+            Assert.That(await SummaryAsync(turn), Is.EqualTo(await SummaryAsync(alone[0])));
+        }
+    }
+
+    [Test]
+    public async Task Group_TurnWithEffects_IsLeftOutForTheOneByOnePath_OthersCommitted()
+    {
+        const string user = "u-intake";
+        await FillIntakeAsync(user);
+        var confirm = Turn(user, "intake-confirm", "Xác nhận gửi");
+        var hello = Turn("u-hello", "hello-1", "xin chào");
+
+        var done = await CommitGroupAsync([confirm, hello]);
+
+        Assert.That(done, Is.EquivalentTo(new[] { hello.Key }));
+        await using (var db = _database.CreateContext())
+        {
+            Assert.That(await db.ProcessedEvents.CountAsync(p => p.Key == confirm.Key), Is.Zero, "the ticket turn was not committed by the group");
+        }
+
+        await CommitAsync(confirm);
+        var outcome = await OutcomeAsync(user, confirm.Key);
+        Assert.That(outcome.Tickets, Is.EqualTo(1));
+        Assert.That(outcome.ReceiptHasCode, Is.True);
+    }
+
+    [Test]
+    public async Task Group_StateSavedConcurrently_RollsBackTheWholeGroup_ThenEachTurnCommitsOnceAlone()
+    {
+        var users = Enumerable.Range(0, 4).Select(i => $"u-conflict-{i}").ToList();
+        foreach (var user in users)
+        {
+            await CommitAsync(Turn(user, $"{user}-1", "xin chào"));
+        }
+
+        var second = users.Select(u => Turn(u, $"{u}-2", "menu")).ToList();
+        _faults.Before("UPDATE conversation_states", async () =>
+        {
+            await using var connection = new NpgsqlConnection(_database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("UPDATE conversation_states SET updated_at = now() WHERE zalo_user_id = @u", connection);
+            command.Parameters.AddWithValue("u", users[2]);
+            await command.ExecuteNonQueryAsync();
+        });
+        Assert.That(async () => await CommitGroupAsync(second), Throws.InstanceOf<DbUpdateConcurrencyException>());
+        _faults.Disarm();
+
+        await using var db = _database.CreateContext();
+        Assert.That(await db.ProcessedEvents.CountAsync(p => p.Key.EndsWith("-2")), Is.Zero, "nothing of the group was committed");
+        foreach (var turn in second)
+        {
+            await CommitAsync(turn);
+        }
+
+        Assert.That(await db.ProcessedEvents.CountAsync(p => p.Key.EndsWith("-2")), Is.EqualTo(4));
+        foreach (var turn in second)
+        {
+            var summary = await SummaryAsync(turn);
+            Assert.That(summary.Outbox, Is.GreaterThan(0));
+            Assert.That(summary.CitizenLines, Is.EqualTo(2), "one transcript line per message, none doubled");
+        }
+    }
+
+    private async Task<IReadOnlySet<string>> CommitGroupAsync(IReadOnlyList<InboundTurn> turns)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TurnCommitter>().CommitGroupAsync(turns, CancellationToken.None);
+    }
+
+    /// <summary>What one turn left: its outbox rows' payloads, the citizen's transcript lines, its marker, the state's dialog.</summary>
+    private async Task<Summary> SummaryAsync(InboundTurn turn)
+    {
+        await using var db = _database.CreateContext();
+        var payloads = await db.OutboundMessages.Where(o => o.IdempotencyKey.StartsWith("turn:" + turn.Key + ":")).OrderBy(o => o.IdempotencyKey)
+            .Select(o => o.Payload).ToListAsync();
+        var citizenLines = await db.Transcript.CountAsync(t => t.ZaloUserId == turn.ZaloUserId && t.Direction == TranscriptDirection.FromCitizen);
+        var botLines = await db.Transcript.CountAsync(t => t.ZaloUserId == turn.ZaloUserId && t.Direction == TranscriptDirection.FromBot);
+        var markers = await db.ProcessedEvents.CountAsync(p => p.Key == turn.Key);
+        var citizens = await db.Citizens.CountAsync(c => c.ZaloUserId == turn.ZaloUserId && c.LastInteractionAt != null);
+        var state = await db.ConversationStates.AsNoTracking().Where(s => s.ZaloUserId == turn.ZaloUserId).Select(s => s.State).SingleAsync();
+        return new Summary(payloads.Count, string.Join("|", payloads), citizenLines, botLines, markers, citizens, System.Text.RegularExpressions.Regex.Replace(state, "\"[^\"]*At\":\"[^\"]*\"", ""));
+    }
+
+    private sealed record Summary(int Outbox, string Payloads, int CitizenLines, int BotLines, int Markers, int Citizens, string StateWithoutTimes);
+
+    [Test]
     public async Task DialogueRegistrationAndQuestion_EventsReplayed_OneRegistrationAndOneQuestion()
     {
         // DialogueDesk keeps no duplicate-key handling of its own: the turn's processed marker is what stops a second run.

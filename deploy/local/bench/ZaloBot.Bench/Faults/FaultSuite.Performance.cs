@@ -31,10 +31,14 @@ public sealed partial class FaultSuite
         return 0;
     }
 
+    /// <summary>Events of other new citizens turned before the measured ones (see <see cref="TurnsAsync"/>).</summary>
+    private const int WarmUpTurns = 1000;
+
     /// <summary>
-    /// Full dialog turns per second: 3,000 events queued by an ingest-only process, then a service with workers drains
-    /// them (stream read, state, the real dialog engine, the turn's one transaction with its outbox rows, ack). The
-    /// rate is the events over the span of their processed markers' commit times.
+    /// Full dialog turns per second: 3,000 events queued by an ingest-only process (after 1,000 warm-up events), then a
+    /// service with workers drains them (stream read, state, the real dialog engine, the turn's one transaction with its
+    /// outbox rows, ack). The rate is the events over the span of their processed markers' commit times; the CPU per
+    /// turn is the service's, PostgreSQL's and Redis's CPU time over that span divided by the turns in it.
     /// </summary>
     private async Task<Running> TurnsAsync(Running a)
     {
@@ -43,6 +47,9 @@ public sealed partial class FaultSuite
         await a.Process.StopAsync(TimeSpan.FromSeconds(30));
         var web = await StartServiceAsync("ingest", role: "Web");
         var sender = new WebhookSender(AppId, OaSecret, OaId);
+        // Queued first, so each partition turns them first: the measured turns run on a warm process (JIT tiering, EF
+        // query caches, pools), as a service does after its first minute.
+        await Task.WhenAll(PostMany(sender, () => web.Url, Prefix("turnswarm"), WarmUpTurns, rate: 0, parallel: 32));
         await Task.WhenAll(PostMany(sender, () => web.Url, prefix, events, rate: 0, parallel: 32));
         await web.Process.StopAsync(TimeSpan.FromSeconds(30));
         var load = LoadAverage();
@@ -50,17 +57,36 @@ public sealed partial class FaultSuite
         a = await StartServiceAsync(a.Name);
         var deadline = TimeSpan.FromSeconds(300);
         (int Count, DateTimeOffset? First, DateTimeOffset? Last) marks;
+        // CPU from the first commit seen (start-up and JIT excluded) to the last: what the turns after it cost.
+        (int Count, ProcessCpu.Sample Cpu)? from = null;
         do
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
             marks = await ProcessedAsync(prefix);
+            if (from is null && marks.Count > 0)
+            {
+                from = (marks.Count, ProcessCpu.Take(a.Process.Pid, settings.PostgresPort, settings.RedisPort));
+            }
         }
         while (marks.Count < events && TimeProvider.System.GetElapsedTime(started) < deadline);
 
+        var to = ProcessCpu.Take(a.Process.Pid, settings.PostgresPort, settings.RedisPort);
         var span = (marks.Last - marks.First) ?? TimeSpan.Zero;
         var rate = span > TimeSpan.Zero ? marks.Count / span.TotalSeconds : double.NaN;
         Console.WriteLine($"turns: {marks.Count} of {events} events turned in {span.TotalSeconds:F1} s = {rate:F0} turns/s " +
                           $"(first to last commit; load average {load} before, {LoadAverage()} after)");
+        if (from is { } f && marks.Count > f.Count)
+        {
+            var n = marks.Count - f.Count;
+            double Ms(double seconds) => seconds * 1000 / n;
+            var service = Ms(to.Service - f.Cpu.Service);
+            var postgres = Ms(to.Postgres - f.Cpu.Postgres);
+            var redis = Ms(to.Redis - f.Cpu.Redis);
+            var total = service + postgres + redis;
+            Console.WriteLine($"turns CPU per turn (the last {n} turns): service {service:F2} ms, PostgreSQL {postgres:F2} ms, Redis {redis:F2} ms, " +
+                              $"total {total:F2} ms = at most {System.Environment.ProcessorCount * 1000 / total:F0} turns/s on {System.Environment.ProcessorCount} cores given to it alone");
+        }
+
         return a;
     }
 
@@ -92,7 +118,7 @@ public sealed partial class FaultSuite
         var queuedAt = TimeProvider.System.GetUtcNow();
         await Task.Delay(TimeSpan.FromSeconds(10));
         var chatPrefix = Prefix("chat");
-        var (latencies, chatLoad) = await ChatLatencyAsync(a, chatPrefix, rate: 50, seconds: 30);
+        var (latencies, chatLoad, posted) = await ChatLatencyAsync(a, chatPrefix, rate: 50, seconds: 30);
         var start = TimeProvider.System.GetTimestamp();
         List<DateTimeOffset> times;
         do
@@ -120,6 +146,9 @@ public sealed partial class FaultSuite
                           $"({times.Count / Math.Max(drain.TotalMinutes, 1e-9):F0}/min on average), at most {maxPerMinute} in any 60 s, " +
                           $"-32 answers from the fake's 4,000/min limit: {rateLimited}");
         Console.WriteLine($"while it drained, 50 new citizens/s for 30 s: {Stats(latencies)} (load average {chatLoad})");
+        var (inbound, outbox) = await ChatBreakdownAsync(chatPrefix, posted);
+        Console.WriteLine($"  of which inbound (post → turn committed): {Stats(inbound)}");
+        Console.WriteLine($"  of which outbox (reply queued → sent): {Stats(outbox)}");
     }
 
     /// <summary>RSS of the service over a soak at 100 events/s (each from a new citizen), sampled every 10 s.</summary>
@@ -150,7 +179,47 @@ public sealed partial class FaultSuite
         Console.WriteLine("soak RSS samples (s: MiB): " + string.Join(", ", samples.Select(s => $"{s.At:F0}: {s.Kb / 1024}")));
     }
 
-    private async Task<(List<double> Latencies, string Load)> ChatLatencyAsync(Running a, string prefix, int rate, int seconds)
+    /// <summary>
+    /// Where a chat citizen's latency went: from the post to the turn's commit (its processed marker; the key is the
+    /// message id <c>{prefix}m{i}</c> of user <c>{prefix}{i}</c>), and from the reply's outbox row to its send.
+    /// </summary>
+    private async Task<(List<double> Inbound, List<double> Outbox)> ChatBreakdownAsync(string prefix, IReadOnlyDictionary<string, DateTimeOffset> posted)
+    {
+        await using var connection = new NpgsqlConnection(settings.PostgresConnectionString);
+        await connection.OpenAsync();
+        var inbound = new List<double>();
+        await using (var command = new NpgsqlCommand("SELECT key, processed_at FROM processed_events WHERE key LIKE @p", connection))
+        {
+            command.Parameters.AddWithValue("p", prefix + "m%");
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var user = prefix + reader.GetString(0)[(prefix.Length + 1)..];
+                if (posted.TryGetValue(user, out var at))
+                {
+                    inbound.Add((reader.GetFieldValue<DateTimeOffset>(1) - at).TotalMilliseconds);
+                }
+            }
+        }
+
+        var outbox = new List<double>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT EXTRACT(EPOCH FROM min(sent_at) - min(created_at)) * 1000 FROM outbound_messages
+            WHERE zalo_user_id LIKE @p AND sent_at IS NOT NULL GROUP BY zalo_user_id
+            """, connection))
+        {
+            command.Parameters.AddWithValue("p", prefix + "%");
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                outbox.Add((double)reader.GetDecimal(0));
+            }
+        }
+
+        return (inbound, outbox);
+    }
+
+    private async Task<(List<double> Latencies, string Load, IReadOnlyDictionary<string, DateTimeOffset> Posted)> ChatLatencyAsync(Running a, string prefix, int rate, int seconds)
     {
         var sender = new WebhookSender(AppId, OaSecret, OaId);
         var posted = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>();
@@ -185,7 +254,7 @@ public sealed partial class FaultSuite
         }
 
         latencies.AddRange(Enumerable.Repeat(double.PositiveInfinity, posted.Count - latencies.Count));
-        return (latencies, load);
+        return (latencies, load, posted);
     }
 
     private async Task<(int Count, DateTimeOffset? First, DateTimeOffset? Last)> ProcessedAsync(string prefix)

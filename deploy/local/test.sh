@@ -30,6 +30,12 @@ set -e
 
 count() { { grep -Eo "^ +$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+# A failure's message can be long (a child process's log tail); CI shows only the end of the output, so the names of
+# the failed tests are repeated last, right above the summary.
+if [ "$failed" -ne 0 ]; then
+  echo "Failed tests:"
+  { grep -E '^\s+Failed [A-Za-z_]' "$log" || true; } | sed -E 's/^\s+/  /' | cut -c1-200
+fi
 rm -f "$log"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

@@ -66,6 +66,34 @@ public sealed class InboundProcessor(
         return turns.Count < 2 ? new HashSet<string>() : await committer.CommitGroupAsync(turns, cancellationToken);
     }
 
+    /// <summary>
+    /// Applies a delivery or read receipt. A receipt can overtake our own record of the send: Zalo answers the send,
+    /// the phone acknowledges, and the webhook is processed before the sender has stored the message id. So while the
+    /// recipient has a send in flight (attempted, not yet recorded), the update is tried again a few times
+    /// (0.2 + 0.4 + 0.6 + 0.8 s); a receipt for a message that is not ours matches nothing and costs one query.
+    /// </summary>
+    private async Task ApplyReceiptAsync(string? userId, Func<Task<int>> update, CancellationToken cancellationToken)
+    {
+        for (var wait = 1; ; wait++)
+        {
+            if (await update() > 0 || wait > ReceiptWaits || string.IsNullOrEmpty(userId))
+            {
+                return;
+            }
+
+            var inFlight = await db.OutboundMessages.AnyAsync(
+                m => m.ZaloUserId == userId && m.State == OutboundState.Sending && m.AttemptedAt != null, cancellationToken);
+            if (!inFlight)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * wait), time, cancellationToken);
+        }
+    }
+
+    private const int ReceiptWaits = 4;
+
     private async Task HandleAsync(ZaloEvent evt, string dedupeKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -83,16 +111,18 @@ public sealed class InboundProcessor(
                 return;
 
             case MessageReceivedEvent received:
-                await db.OutboundMessages
+                await ApplyReceiptAsync(evt.UserId, () => db.OutboundMessages
                     .Where(m => m.ZaloMessageId == received.MessageId && m.State == OutboundState.Sent)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboundState.Delivered).SetProperty(m => m.DeliveredAt, At(evt, now)), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboundState.Delivered).SetProperty(m => m.DeliveredAt, At(evt, now)), cancellationToken),
+                    cancellationToken);
                 return;
 
             case MessageSeenEvent seen:
                 var ids = seen.MessageIds.ToList();
-                await db.OutboundMessages
+                await ApplyReceiptAsync(evt.UserId, () => db.OutboundMessages
                     .Where(m => m.ZaloMessageId != null && ids.Contains(m.ZaloMessageId) && (m.State == OutboundState.Sent || m.State == OutboundState.Delivered))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboundState.Seen).SetProperty(m => m.SeenAt, At(evt, now)), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboundState.Seen).SetProperty(m => m.SeenAt, At(evt, now)), cancellationToken),
+                    cancellationToken);
                 return;
 
             case UnknownZaloEvent:

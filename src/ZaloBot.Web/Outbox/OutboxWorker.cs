@@ -35,23 +35,38 @@ public sealed class OutboxWorker(
     private static readonly TimeSpan StuckCheckEvery = TimeSpan.FromSeconds(5);
 
     private readonly OutboxOptions _options = options.Value;
-    private long _lastStuckCheck;
+
+    /// <summary>
+    /// Users this instance is sending to right now. A user's rows are claimed only when none of them is Sending, but a
+    /// claim whose snapshot predates another round's commit can still see that row Queued; such a user is left to the
+    /// round already sending to it (the rows go back to the queue unattempted), so one user's replies never overlap.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _sendingTo = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Two lanes, each claiming only its own priority: interactive replies never wait for a batch of notifications
-    /// (paced by <see cref="OutboxPacer"/>, a batch of 50 can take seconds while citizens chat) to finish.
+    /// (paced by <see cref="OutboxPacer"/>, a batch of 50 can take seconds while citizens chat) to finish. The
+    /// interactive lane runs <see cref="InteractiveRounds"/> rounds side by side, so a reply queued while a round's sends
+    /// are in flight is claimed by the other round instead of waiting for the slowest send of the first; the stuck check
+    /// has its own loop and never delays a round.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await Task.WhenAll(RunLaneAsync(OutboundPriority.Interactive, stoppingToken), RunLaneAsync(OutboundPriority.Notification, stoppingToken));
+            var lanes = Enumerable.Range(0, InteractiveRounds).Select(_ => RunLaneAsync(OutboundPriority.Interactive, stoppingToken))
+                .Append(RunLaneAsync(OutboundPriority.Notification, stoppingToken))
+                .Append(RunStuckCheckAsync(stoppingToken));
+            await Task.WhenAll(lanes);
         }
         finally
         {
             heartbeats.Remove(Name);
         }
     }
+
+    /// <summary>Interactive rounds in flight at once per instance (each with up to <see cref="Parallelism"/> users).</summary>
+    private const int InteractiveRounds = 2;
 
     private async Task RunLaneAsync(OutboundPriority lane, CancellationToken stoppingToken)
     {
@@ -64,12 +79,6 @@ public sealed class OutboxWorker(
                 var claimed = 0;
                 try
                 {
-                    if (lane == OutboundPriority.Interactive && (_lastStuckCheck == 0 || time.GetElapsedTime(_lastStuckCheck) >= StuckCheckEvery))
-                    {
-                        _lastStuckCheck = time.GetTimestamp();
-                        await ResolveStuckAsync(stoppingToken);
-                    }
-
                     claimed = await RunOnceAsync(lane, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -82,6 +91,29 @@ public sealed class OutboxWorker(
                 {
                     await signal.WaitAsync(seen, _options.IdlePollInterval, time, stoppingToken);
                 }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunStuckCheckAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await ResolveStuckAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("Outbox stuck check failed ({Error}); will retry", ex.GetType().Name);
+                }
+
+                await Task.Delay(StuckCheckEvery, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -113,37 +145,19 @@ public sealed class OutboxWorker(
             await Parallel.ForEachAsync(byUser, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
                 async (userRows, ct) =>
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-                    foreach (var row in userRows)
+                    var user = userRows[0].ZaloUserId;
+                    if (!_sendingTo.TryAdd(user, 0))
                     {
-                        OutboxSendOutcome outcome;
-                        try
-                        {
-                            if (row.Priority == OutboundPriority.Notification)
-                            {
-                                await pacer.WaitForNotificationAsync(ct);
-                            }
-                            else
-                            {
-                                await pacer.TakeInteractiveAsync(ct);
-                            }
+                        return;
+                    }
 
-                            outcome = await sender.SendAsync(row, ct);
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                        {
-                            // One row's failure (PostgreSQL gone before the attempt mark or while recording) is that
-                            // row's: not attempted → released below; attempted → the stuck rule. Other users go on.
-                            logger.LogWarning("Outbox row {Id} failed while sending ({Error}); later rows of its user re-queued", row.Id, ex.GetType().Name);
-                            return;
-                        }
-
-                        if (outcome != OutboxSendOutcome.Finished)
-                        {
-                            // Re-queued or not ours any more: the user's later rows wait for it (order), no attempt spent.
-                            return;
-                        }
+                    try
+                    {
+                        await SendUserRowsAsync(userRows, ct);
+                    }
+                    finally
+                    {
+                        _sendingTo.TryRemove(user, out _);
                     }
                 });
         }
@@ -153,6 +167,43 @@ public sealed class OutboxWorker(
         }
 
         return rows.Count;
+    }
+
+    /// <summary>One user's claimed rows, in order; stops at the first that is not finished (later ones are released).</summary>
+    private async Task SendUserRowsAsync(List<OutboundMessage> userRows, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
+        foreach (var row in userRows)
+        {
+            OutboxSendOutcome outcome;
+            try
+            {
+                if (row.Priority == OutboundPriority.Notification)
+                {
+                    await pacer.WaitForNotificationAsync(ct);
+                }
+                else
+                {
+                    await pacer.TakeInteractiveAsync(ct);
+                }
+
+                outcome = await sender.SendAsync(row, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One row's failure (PostgreSQL gone before the attempt mark or while recording) is that
+                // row's: not attempted → released below; attempted → the stuck rule. Other users go on.
+                logger.LogWarning("Outbox row {Id} failed while sending ({Error}); later rows of its user re-queued", row.Id, ex.GetType().Name);
+                return;
+            }
+
+            if (outcome != OutboxSendOutcome.Finished)
+            {
+                // Re-queued or not ours any more: the user's later rows wait for it (order), no attempt spent.
+                return;
+            }
+        }
     }
 
     private async Task<List<OutboundMessage>> ClaimAsync(ZaloBotDbContext db, Guid token, OutboundPriority? lane, CancellationToken cancellationToken)

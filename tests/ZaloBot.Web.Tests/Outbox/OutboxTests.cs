@@ -52,6 +52,30 @@ public sealed class OutboxTests
     }
 
     [Test]
+    public async Task ReplyQueuedWhileAnotherCitizensSendIsSlow_IsSentWithoutWaitingForIt()
+    {
+        await using var host = WorkerHost.Create(_database, _fake, new RecordingHandler(), TestServers.Redis);
+        host.Start();
+        await _fake.AuthoriseAsync(host.Services);
+        // Zalo takes the first send at once but answers it only after 3 s: that round is busy for 3 s.
+        _fake.State.DeliveredTimeoutDelay = TimeSpan.FromSeconds(3);
+        _fake.State.FailNext(FakeZaloFault.DeliveredThenTimeout);
+        await EnqueueAsync(host, "u-slow-zalo", "trả lời chậm");
+        Assert.That(await Eventually.TrueAsync(() => _fake.State.GetMessages("u-slow-zalo").Count == 1, Wait), Is.True);
+
+        var queued = TimeProvider.System.GetTimestamp();
+        await EnqueueAsync(host, "u-next", "trả lời tiếp");
+        var sent = await Eventually.TrueAsync(() => _fake.State.GetMessages("u-next").Count == 1, Wait);
+        var waited = TimeProvider.System.GetElapsedTime(queued);
+
+        Assert.That(sent, Is.True);
+        Assert.That(waited, Is.LessThan(TimeSpan.FromSeconds(2)), "the reply waited for the slow send's round");
+        await using var db = _database.CreateContext();
+        var slow = await db.OutboundMessages.AsNoTracking().SingleAsync(m => m.ZaloUserId == "u-slow-zalo");
+        Assert.That(slow.State, Is.EqualTo(OutboundState.Sending), "the slow send should still be waiting for its answer");
+    }
+
+    [Test]
     public async Task SendTimesOut_NotSafeToRepeat_HeldAsUnknown_NotResent()
     {
         await using var host = WorkerHost.Create(_database, _fake, new RecordingHandler(), TestServers.Redis, new Dictionary<string, string?>

@@ -5,7 +5,8 @@
 # proxies, kills with SIGKILL and counts replies at the fake. Data: a separate database (zalobot_faults) on the
 # private PostgreSQL and a per-run Redis key prefix (removed at the end). Scenarios: all, or the ones named:
 #   crash redis-down pg-down pg-down-backlog both-down zalo-faults redelivery-x10 two-instances
-# With --perf (./zalobot bench perf [turns] [burst] [soak]): the performance runs on the same set-up (SOAK_SECONDS, 600).
+# With --perf (./zalobot bench perf [turns] [burst] [soak]): the performance runs on the same set-up (SOAK_SECONDS, 600;
+# ZALO_LATENCY_MS, 0: the fake answers every Zalo call that much later during the burst).
 set -euo pipefail
 MODE=faults
 if [ "${1:-}" = "--perf" ]; then MODE=perf; shift; fi

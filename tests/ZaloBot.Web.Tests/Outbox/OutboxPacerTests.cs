@@ -20,10 +20,10 @@ public sealed class OutboxPacerTests
     private const string Oa = "2000000000000000002";
 
     /// <summary>
-    /// 5 s with quiet citizens: the bucket starts full (57), 47 notifications go at once (down to the reserve of 10),
-    /// then 0.57 per 10 ms step: 285 more in 500 steps (the last fraction may be just short of a whole token).
+    /// 5 s with quiet citizens: the bucket starts full (reserve 10 + burst 10), 10 notifications go at once (down to the
+    /// reserve), then 0.57 per 10 ms step: 285 more in 500 steps (the last fraction may be just short of a whole token).
     /// </summary>
-    private const int OneBudgetInFiveSeconds = 47 + 285;
+    private const int OneBudgetInFiveSeconds = 10 + 285;
 
     private readonly List<ConnectionMultiplexer> _connections = [];
 
@@ -50,8 +50,8 @@ public sealed class OutboxPacerTests
 
         var notification = pacer.WaitForNotificationAsync(CancellationToken.None);
         var waitedWhileSpent = !notification.IsCompleted;
-        // 14 tokens back (3 of debt, 10 reserved, 1 to take) need 25 steps of 0.57 (0.25 s).
-        time.Advance(TimeSpan.FromMilliseconds(240));
+        // 20 − 60 = −40: 51 tokens back (40 of debt, 10 reserved, 1 to take) need 90 steps of 0.57 (0.9 s).
+        time.Advance(TimeSpan.FromMilliseconds(880));
         var waitedBeforeTheReserveWasBack = !notification.IsCompleted;
         time.Advance(TimeSpan.FromMilliseconds(20));
 
@@ -81,7 +81,7 @@ public sealed class OutboxPacerTests
 
         var sent = await DrainAsync(time, [first, second]);
 
-        // Per process, each alone would send a whole budget: 2 × 332. Shared, the two together send one.
+        // Per process, each alone would send a whole budget: 2 × 295. Shared, the two together send one.
         Assert.That(sent.Sum(), Is.InRange(OneBudgetInFiveSeconds - 1, OneBudgetInFiveSeconds));
         Assert.That(sent, Is.All.GreaterThan(100), "both processes get a part of it");
     }
@@ -98,15 +98,15 @@ public sealed class OutboxPacerTests
             await chatting.TakeInteractiveAsync(CancellationToken.None);
         }
 
-        // 57 − 50 = 7 left, below the reserve of 10 + 1: the other process may not send a notification.
+        // 20 − 50 = −30, below the reserve of 10 + 1: the other process may not send a notification.
         var refused = await broadcasting.TryTakeNotificationAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromMilliseconds(70)); // + 7 × 0.57 = 10.99, still below 11
+        time.Advance(TimeSpan.FromMilliseconds(710)); // + 71 × 0.57 = 10.47, still below 11
         var stillRefused = await broadcasting.TryTakeNotificationAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromMilliseconds(10)); // 11.56
+        time.Advance(TimeSpan.FromMilliseconds(10)); // 11.04
         var granted = await broadcasting.TryTakeNotificationAsync(CancellationToken.None);
 
         Assert.That((refused.Granted, stillRefused.Granted, granted.Granted), Is.EqualTo((false, false, true)));
-        Assert.That(refused.RetryAfter, Is.EqualTo(TimeSpan.FromMilliseconds(80)), "7 tokens short of 11 is 8 steps of 0.57");
+        Assert.That(refused.RetryAfter, Is.EqualTo(TimeSpan.FromMilliseconds(720)), "41 tokens short of 11 is 72 steps of 0.57");
     }
 
     [Test]

@@ -24,7 +24,8 @@ switch (mode)
         using var suite = new ZaloBot.Bench.Faults.FaultSuite(new ZaloBot.Bench.Faults.FaultSuiteSettings(
             args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture), int.Parse(args[5], CultureInfo.InvariantCulture), args[6],
             args.Skip(7).ToHashSet(), Performance: mode == "perf",
-            SoakSeconds: int.Parse(Environment.GetEnvironmentVariable("SOAK_SECONDS") ?? "600", CultureInfo.InvariantCulture)));
+            SoakSeconds: int.Parse(Environment.GetEnvironmentVariable("SOAK_SECONDS") ?? "600", CultureInfo.InvariantCulture),
+            ZaloLatencyMs: int.Parse(Environment.GetEnvironmentVariable("ZALO_LATENCY_MS") ?? "0", CultureInfo.InvariantCulture)));
         return await suite.RunAsync();
     }
     default:

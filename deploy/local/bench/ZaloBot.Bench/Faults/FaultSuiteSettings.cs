@@ -4,4 +4,5 @@ namespace ZaloBot.Bench.Faults;
 public sealed record FaultSuiteSettings(
     string WebDll, string FakeDll, string PostgresConnectionString, int PostgresPort, int RedisPort, string WorkDirectory, IReadOnlySet<string> Only,
     bool Performance = false,
-    int SoakSeconds = 600);
+    int SoakSeconds = 600,
+    int ZaloLatencyMs = 0);

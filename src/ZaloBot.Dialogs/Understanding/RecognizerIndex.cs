@@ -176,7 +176,6 @@ public sealed class RecognizerIndex : IRecognizer
         // about 135,000 for 60,000 exemplars): pre-sized so the merge does not rehash as it grows.
         var provisionalIds = new Dictionary<ulong, int>(exemplarTexts.Count * 2);
         var documentFrequency = new List<int>(exemplarTexts.Count * 2);
-        var vectors = new List<(int[] Ids, float[] Values)>(exemplarTexts.Count);
         var exemplarLabels = new List<int>(exemplarTexts.Count);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         // Normalising and extracting the features of an exemplar is independent of the others and is most of the
@@ -185,15 +184,17 @@ public sealed class RecognizerIndex : IRecognizer
         // Per exemplar only its feature keys and values are kept until the merge; the word counts of the typo
         // corrector are summed per thread (fewer objects that outlive a collection: a 2,000-entry rebuild
         // allocates for 60,000 exemplars).
-        var extracted = new (ulong[] Keys, float[] Values)[exemplarTexts.Count];
+        // Keys and values go into one growing slab per thread rather than two arrays per exemplar: the 240,000 small
+        // arrays of a 2,000-entry rebuild all outlived a gen-0 collection and were copied by the GC.
+        var extracted = new (FeatureSlab Slab, int Offset, int Count)[exemplarTexts.Count];
         var vocabularyLock = new object();
         Parallel.For(
             0,
             exemplarTexts.Count,
-            () => (Features: new Dictionary<ulong, float>(), Words: new Dictionary<string, int>(StringComparer.Ordinal)),
+            () => (Features: new Dictionary<ulong, float>(), Words: new Dictionary<string, int>(StringComparer.Ordinal), Tokens: new TokenCache(), Slab: new FeatureSlab()),
             (e, state, local) =>
             {
-                var tokens = normalizer.Normalize(exemplarTexts[e].Text).Tokens;
+                var tokens = normalizer.Normalize(exemplarTexts[e].Text, local.Tokens).Tokens;
                 var words = new string[tokens.Count];
                 for (var i = 0; i < words.Length; i++)
                 {
@@ -205,16 +206,7 @@ public sealed class RecognizerIndex : IRecognizer
                 var features = local.Features;
                 features.Clear();
                 ExtractFeatures(tokens, words, _ => 1f, stopwords, options, compiled, features);
-                var keys = new ulong[features.Count];
-                var values = new float[features.Count];
-                var k = 0;
-                foreach (var (key, value) in features)
-                {
-                    keys[k] = key;
-                    values[k++] = value;
-                }
-
-                extracted[e] = (keys, values);
+                extracted[e] = (local.Slab, local.Slab.Append(features), features.Count);
                 return local;
             },
             local =>
@@ -233,20 +225,31 @@ public sealed class RecognizerIndex : IRecognizer
         var gateTexts = options.GateWeight > 0
             ? Task.Run(() => GateTexts(exemplarTexts, GroupsOf(labels, out _), options, normalizer, concepts?.StoryOpeners ?? []))
             : null;
+        // Exemplar vectors in one CSR slab (exemplar e: slots vectorStart[e] .. + vectorLength[e]), empty ones left out.
+        var vectorStart = new List<int>(exemplarTexts.Count);
+        var vectorLength = new List<int>(exemplarTexts.Count);
+        var total = 0;
+        foreach (var (_, _, count) in extracted)
+        {
+            total += count;
+        }
+
+        var slabIds = new int[total];
+        var slabValues = new float[total];
+        var filled = 0;
         for (var e = 0; e < extracted.Length; e++)
         {
-            var (keys, values) = extracted[e];
+            var (slab, offset, count) = extracted[e];
             extracted[e] = default;
             var label = exemplarTexts[e].Label;
-            if (keys.Length == 0)
+            if (count == 0)
             {
                 continue;
             }
 
-            var ids = new int[keys.Length];
-            for (var k = 0; k < keys.Length; k++)
+            for (var k = 0; k < count; k++)
             {
-                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(provisionalIds, keys[k], out var exists);
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(provisionalIds, slab.Keys[offset + k], out var exists);
                 if (!exists)
                 {
                     slot = documentFrequency.Count;
@@ -255,16 +258,19 @@ public sealed class RecognizerIndex : IRecognizer
 
                 var id = slot;
                 documentFrequency[id]++;
-                ids[k] = id;
+                slabIds[filled + k] = id;
+                slabValues[filled + k] = slab.Values[offset + k];
             }
 
-            vectors.Add((ids, values));
+            vectorStart.Add(filled);
+            vectorLength.Add(count);
+            filled += count;
             exemplarLabels.Add(label);
         }
 
         // Features in more than MaxFeatureDocumentRatio of the exemplars (or more than MaxPostingsPerFeature of
         // them) carry little information but make the posting lists long: they are dropped from the space.
-        var n = vectors.Count;
+        var n = vectorStart.Count;
         var maxDf = Math.Max(2, Math.Min(options.MaxPostingsPerFeature, (int)(options.MaxFeatureDocumentRatio * n)));
         var finalIds = new int[documentFrequency.Count];
         var idfList = new List<float>(documentFrequency.Count);
@@ -290,7 +296,6 @@ public sealed class RecognizerIndex : IRecognizer
 
         // Pass 2: unit exemplar vectors and label centroids. Exemplars of a label are contiguous, so one dense
         // scratch array sums a centroid at a time.
-        var weighted = new (int[] Ids, float[] Weights)[n];
         var centroids = new (int[] Ids, float[] Weights)[labels.Count];
         var centroidScratch = new float[idf.Length];
         var touched = new List<int>();
@@ -321,45 +326,35 @@ public sealed class RecognizerIndex : IRecognizer
             touched.Clear();
         }
 
-        // The unit vector of an exemplar depends on it alone: computed in parallel (per-thread scratch), then the
-        // centroids are summed in exemplar order as before, so every weight and every centroid is the same.
-        var longest = vectors.Count == 0 ? 0 : vectors.Max(v => v.Ids.Length);
-        Parallel.For(
-            0,
-            n,
-            () => (Ids: new int[longest], Weights: new float[longest]),
-            (e, state, scratch) =>
+        // The unit vector of an exemplar depends on it alone: computed in parallel, in place in the slab (dropped
+        // features are squeezed out of the exemplar's slots), then the centroids are summed in exemplar order as
+        // before, so every weight and every centroid is the same.
+        var lengths = new int[n];
+        Parallel.For(0, n, e =>
+        {
+            var start = vectorStart[e];
+            var kept = 0;
+            double norm = 0;
+            for (var k = 0; k < vectorLength[e]; k++)
             {
-                var (provisional, values) = vectors[e];
-                var kept = 0;
-                double norm = 0;
-                for (var k = 0; k < provisional.Length; k++)
+                var id = finalIds[slabIds[start + k]];
+                if (id >= 0)
                 {
-                    var id = finalIds[provisional[k]];
-                    if (id >= 0)
-                    {
-                        var w = Sublinear(values[k]) * idf[id];
-                        scratch.Ids[kept] = id;
-                        scratch.Weights[kept++] = w;
-                        norm += w * w;
-                    }
+                    var w = Sublinear(slabValues[start + k]) * idf[id];
+                    slabIds[start + kept] = id;
+                    slabValues[start + kept++] = w;
+                    norm += w * w;
                 }
+            }
 
-                var inverse = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
-                // When no feature was dropped (the usual case) the provisional arrays are reused for the final vector.
-                var reuse = kept == provisional.Length;
-                var ids = reuse ? provisional : new int[kept];
-                var weights = reuse ? values : new float[kept];
-                for (var k = 0; k < kept; k++)
-                {
-                    ids[k] = scratch.Ids[k];
-                    weights[k] = scratch.Weights[k] * inverse;
-                }
+            var inverse = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
+            for (var k = 0; k < kept; k++)
+            {
+                slabValues[start + k] *= inverse;
+            }
 
-                weighted[e] = (ids, weights);
-                return scratch;
-            },
-            _ => { });
+            lengths[e] = kept;
+        });
         for (var e = 0; e < n; e++)
         {
             if (exemplarLabels[e] != currentLabel)
@@ -368,15 +363,15 @@ public sealed class RecognizerIndex : IRecognizer
                 currentLabel = exemplarLabels[e];
             }
 
-            var (ids, weights) = weighted[e];
-            for (var k = 0; k < ids.Length; k++)
+            var end = vectorStart[e] + lengths[e];
+            for (var p = vectorStart[e]; p < end; p++)
             {
-                if (centroidScratch[ids[k]] == 0)
+                if (centroidScratch[slabIds[p]] == 0)
                 {
-                    touched.Add(ids[k]);
+                    touched.Add(slabIds[p]);
                 }
 
-                centroidScratch[ids[k]] += weights[k];
+                centroidScratch[slabIds[p]] += slabValues[p];
             }
         }
 
@@ -387,7 +382,7 @@ public sealed class RecognizerIndex : IRecognizer
             centroids[l].Weights ??= [];
         }
 
-        var exemplarPostings = Postings.Create(idf.Length, weighted);
+        var exemplarPostings = Postings.Create(idf.Length, slabIds, slabValues, [.. vectorStart], lengths);
         if (compiled is not null)
         {
             foreach (var word in compiled.Words)
@@ -431,7 +426,8 @@ public sealed class RecognizerIndex : IRecognizer
         var faqCount = exemplars.Count(e => labelGroups[e.Label] == 0);
         var faqKeep = Math.Min(1.0, Math.Max(0, GateTrainingCap - (exemplars.Count - faqCount)) / (double)Math.Max(1, faqCount));
         var texts = new List<(NormalizedMessage Text, int Group)>();
-        void Add(string text, int group) => texts.Add((normalizer.Normalize(text), group));
+        var cache = new TokenCache();
+        void Add(string text, int group) => texts.Add((normalizer.Normalize(text, cache), group));
 
         foreach (var (text, label) in exemplars)
         {

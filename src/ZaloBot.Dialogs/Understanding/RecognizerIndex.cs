@@ -43,6 +43,7 @@ public sealed class RecognizerIndex : IRecognizer
     private readonly int[] _labelGroups;
     private readonly int _groupCount;
     private LinearModel? _gate;
+    private LinearModel? _labelModel;
 
     private RecognizerIndex(
         TextNormalizer normalizer,
@@ -406,7 +407,7 @@ public sealed class RecognizerIndex : IRecognizer
             referrals.ToFrozenDictionary(r => r.Concept, StringComparer.Ordinal));
         if (gateTexts is not null)
         {
-            index._gate = index.TrainGate(gateTexts.GetAwaiter().GetResult());
+            index.TrainGate(gateTexts.GetAwaiter().GetResult());
         }
 
         return index;
@@ -419,15 +420,15 @@ public sealed class RecognizerIndex : IRecognizer
     /// (FAQ ones subsampled first) keep the rebuild of a 2,000-entry index under a second. Normalised, with the
     /// gate class of each.
     /// </summary>
-    private static (NormalizedMessage Text, int Group)[] GateTexts(
+    private static (NormalizedMessage Text, int Label)[] GateTexts(
         List<(string Text, int Label)> exemplars, int[] labelGroups, RecognizerOptions options, TextNormalizer normalizer, IReadOnlyList<string> storyOpeners)
     {
         var random = new Random(20261201);
         var faqCount = exemplars.Count(e => labelGroups[e.Label] == 0);
         var faqKeep = Math.Min(1.0, Math.Max(0, GateTrainingCap - (exemplars.Count - faqCount)) / (double)Math.Max(1, faqCount));
-        var texts = new List<(NormalizedMessage Text, int Group)>();
+        var texts = new List<(NormalizedMessage Text, int Label)>();
         var cache = new TokenCache();
-        void Add(string text, int group) => texts.Add((normalizer.Normalize(text, cache), group));
+        void Add(string text, int label) => texts.Add((normalizer.Normalize(text, cache), label));
 
         foreach (var (text, label) in exemplars)
         {
@@ -437,18 +438,21 @@ public sealed class RecognizerIndex : IRecognizer
                 continue;
             }
 
-            Add(text, group);
+            Add(text, label);
             for (var a = 0; a < options.GateAugmentations; a++)
             {
-                Add(Augment(text, storyOpeners, random), group);
+                Add(Augment(text, storyOpeners, random), label);
             }
         }
 
         return [.. texts];
     }
 
-    /// <summary>Trains the gate on its normalised texts (<see cref="GateTexts"/>) over this index's features.</summary>
-    private LinearModel TrainGate((NormalizedMessage Text, int Group)[] texts)
+    /// <summary>
+    /// Trains the gate (classes: groups) and, when enabled, the label model (classes: labels) on the normalised
+    /// texts of <see cref="GateTexts"/> over this index's features.
+    /// </summary>
+    private void TrainGate((NormalizedMessage Text, int Label)[] texts)
     {
         // Vectorising the texts is independent and runs in parallel, in place, so the training set is the same on
         // any number of cores.
@@ -456,10 +460,15 @@ public sealed class RecognizerIndex : IRecognizer
         Parallel.For(0, texts.Length, i =>
         {
             var (ids, values, _, _) = Vectorize(texts[i].Text);
-            vectors[i] = (ids.ToArray(), values.ToArray(), texts[i].Group);
+            vectors[i] = (ids.ToArray(), values.ToArray(), texts[i].Label);
         });
-        var examples = vectors.Where(v => v.Ids.Length > 0).ToList();
-        return LinearModel.Train(examples, _groupCount, _idf.Length, _options.GateEpochs, _options.GateLearningRate, _options.GateL2, seed: 7);
+        var byLabel = vectors.Where(v => v.Ids.Length > 0).ToList();
+        var byGroup = byLabel.Select(v => (v.Ids, v.Values, _labelGroups[v.Class])).ToList();
+        _gate = LinearModel.Train(byGroup, _groupCount, _idf.Length, _options.GateEpochs, _options.GateLearningRate, _options.GateL2, seed: 7);
+        if (_options.LabelModelWeight > 0 && _labels.Length <= _options.LabelModelMaxLabels)
+        {
+            _labelModel = LinearModel.Train(byLabel, _labels.Length, _idf.Length, _options.GateEpochs, _options.GateLearningRate, _options.GateL2, seed: 11);
+        }
     }
 
     /// <summary>
@@ -754,6 +763,40 @@ public sealed class RecognizerIndex : IRecognizer
                 var g = _labelGroups[l];
                 var share = groupBest[g] > 0 ? labelScores[l] / groupBest[g] : 0f;
                 labelScores[l] = ((1 - gateWeight) * labelScores[l]) + (gateWeight * groups[g] * share);
+            }
+        }
+
+        if (_labelModel is not null)
+        {
+            // The label model's probability of each label, blended like the gate's: it has seen every phrasing of
+            // every label at once, so it weighs the words that separate entries sharing a procedure.
+            Span<float> probabilities = stackalloc float[_labels.Length];
+            _labelModel.Probabilities(queryIds, queryWeights, probabilities);
+            var labelWeight = (float)_options.LabelModelWeight;
+            var faqOnly = _options.LabelModelFaqOnly;
+            var faqMass = 0f;
+            var faqBest = 0f;
+            for (var l = 0; l < labelScores.Length; l++)
+            {
+                if (_labelGroups[l] == 0)
+                {
+                    faqMass += probabilities[l];
+                    faqBest = Math.Max(faqBest, labelScores[l]);
+                }
+            }
+
+            for (var l = 0; l < labelScores.Length; l++)
+            {
+                if (!faqOnly)
+                {
+                    labelScores[l] = ((1 - labelWeight) * labelScores[l]) + (labelWeight * probabilities[l]);
+                }
+                else if (_labelGroups[l] == 0 && faqMass > 0)
+                {
+                    // Within the FAQ entries only: the label model re-ranks them (its share of the FAQ mass, on the
+                    // scale of the best FAQ score); whether the message is a FAQ question at all stays the gate's.
+                    labelScores[l] = ((1 - labelWeight) * labelScores[l]) + (labelWeight * faqBest * probabilities[l] / faqMass);
+                }
             }
         }
 

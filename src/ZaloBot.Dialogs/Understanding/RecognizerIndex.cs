@@ -464,11 +464,12 @@ public sealed class RecognizerIndex : IRecognizer
         });
         var byLabel = vectors.Where(v => v.Ids.Length > 0).ToList();
         var byGroup = byLabel.Select(v => (v.Ids, v.Values, _labelGroups[v.Class])).ToList();
+        // The two models are independent (own seeds): the label model trains on another core meanwhile.
+        var labelModel = _options.LabelModelWeight > 0 && _labels.Length <= _options.LabelModelMaxLabels
+            ? Task.Run(() => LinearModel.Train(byLabel, _labels.Length, _idf.Length, _options.GateEpochs, _options.GateLearningRate, _options.GateL2, seed: 11))
+            : null;
         _gate = LinearModel.Train(byGroup, _groupCount, _idf.Length, _options.GateEpochs, _options.GateLearningRate, _options.GateL2, seed: 7);
-        if (_options.LabelModelWeight > 0 && _labels.Length <= _options.LabelModelMaxLabels)
-        {
-            _labelModel = LinearModel.Train(byLabel, _labels.Length, _idf.Length, _options.GateEpochs, _options.GateLearningRate, _options.GateL2, seed: 11);
-        }
+        _labelModel = labelModel?.GetAwaiter().GetResult();
     }
 
     /// <summary>

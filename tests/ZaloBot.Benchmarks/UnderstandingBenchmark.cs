@@ -24,7 +24,9 @@ public static class UnderstandingBenchmark
     public static int Run(string contentDirectory, bool full, bool variants, string? evalFile, IReadOnlyList<string> args, TextWriter output)
     {
         var content = ContentDirectory.Load(contentDirectory);
-        var entries = Synthesise(content.Faq, EntryCount);
+        // --entries N: index size (default 2,000; the shipped content alone with N at most its entry count).
+        var entryOption = args.SkipWhile(a => a != "--entries").Skip(1).FirstOrDefault();
+        var entries = Synthesise(content.Faq, entryOption is null ? EntryCount : int.Parse(entryOption, CultureInfo.InvariantCulture));
         var options = OptionOverrides.Apply(args);
         var inv = CultureInfo.InvariantCulture;
 

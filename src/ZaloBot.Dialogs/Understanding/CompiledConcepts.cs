@@ -7,9 +7,15 @@ internal sealed class CompiledConcepts(string[] names, FrozenDictionary<string, 
 {
     private readonly ConceptKind[] _kinds = names.Select(ReportShape.KindOf).ToArray();
 
+    // The feature of each concept, hashed once rather than for every match of every exemplar.
+    private readonly ulong[] _features = names.Select(FeatureHash.Word).ToArray();
+
     public IReadOnlyList<string> Names => names;
 
     public ConceptKind KindOf(int concept) => _kinds[concept];
+
+    /// <summary>The feature a match of the concept adds: <see cref="FeatureHash.Word"/> of its name.</summary>
+    public ulong FeatureOf(int concept) => _features[concept];
 
     /// <summary>Every word of every phrase (the typo corrector should know them).</summary>
     public IReadOnlySet<string> Words => words;

@@ -40,6 +40,7 @@ internal sealed class LinearModel
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(seed);
         var probabilities = new float[classes];
+        var gradients = new float[classes];
         var model = new LinearModel(weights, bias, classes, features);
         var step = 0;
         for (var epoch = 0; epoch < epochs; epoch++)
@@ -53,12 +54,19 @@ internal sealed class LinearModel
                 var decay = 1f - (float)(l2 * learningRate);
                 for (var c = 0; c < classes; c++)
                 {
-                    var gradient = (c == label ? 1f : 0f) - probabilities[c];
-                    bias[c] += rate * gradient;
-                    for (var k = 0; k < ids.Length; k++)
+                    gradients[c] = (c == label ? 1f : 0f) - probabilities[c];
+                    bias[c] += rate * gradients[c];
+                }
+
+                // Feature-major: a feature's weights for all classes are adjacent (the same updates as class by
+                // class, each weight once per example, in a fraction of the cache misses).
+                for (var k = 0; k < ids.Length; k++)
+                {
+                    var row = weights.AsSpan(ids[k] * classes, classes);
+                    var value = values[k];
+                    for (var c = 0; c < row.Length; c++)
                     {
-                        ref var w = ref weights[(ids[k] * classes) + c];
-                        w = (w * decay) + (rate * gradient * values[k]);
+                        row[c] = (row[c] * decay) + (rate * gradients[c] * value);
                     }
                 }
             }

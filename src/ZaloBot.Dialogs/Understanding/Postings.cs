@@ -53,6 +53,45 @@ internal sealed class Postings
         return new Postings(start, postedDocuments, postedWeights);
     }
 
+    /// <summary>
+    /// Inverts documents stored in one slab (document d: slots <paramref name="documentStart"/>[d] ..
+    /// + <paramref name="documentLength"/>[d] of <paramref name="ids"/> and <paramref name="weights"/>): the same
+    /// lists as <see cref="Create(int, IReadOnlyList{ValueTuple{int[], float[]}})"/> without an array per document.
+    /// </summary>
+    public static Postings Create(int featureCount, int[] ids, float[] weights, int[] documentStart, int[] documentLength)
+    {
+        var start = new int[featureCount + 1];
+        for (var d = 0; d < documentStart.Length; d++)
+        {
+            var end = documentStart[d] + documentLength[d];
+            for (var p = documentStart[d]; p < end; p++)
+            {
+                start[ids[p] + 1]++;
+            }
+        }
+
+        for (var f = 0; f < featureCount; f++)
+        {
+            start[f + 1] += start[f];
+        }
+
+        var cursor = start[..featureCount];
+        var postedDocuments = new int[start[featureCount]];
+        var postedWeights = new float[start[featureCount]];
+        for (var d = 0; d < documentStart.Length; d++)
+        {
+            var end = documentStart[d] + documentLength[d];
+            for (var p = documentStart[d]; p < end; p++)
+            {
+                var slot = cursor[ids[p]]++;
+                postedDocuments[slot] = d;
+                postedWeights[slot] = weights[p];
+            }
+        }
+
+        return new Postings(start, postedDocuments, postedWeights);
+    }
+
     /// <summary>Adds query weight × posting weight into <paramref name="scores"/> for every document of every query feature.</summary>
     public void Accumulate(List<int> queryIds, List<float> queryWeights, float[] scores)
     {

@@ -72,6 +72,8 @@ public sealed class InboundProcessor(
     /// recipient has a send in flight (attempted, not yet recorded), the update is tried again a few times
     /// (0.2 + 0.4 + 0.6 + 0.8 s); a receipt for a message that is not ours matches nothing and costs one query.
     /// </summary>
+    private const int ReceiptWaits = 4;
+
     private async Task ApplyReceiptAsync(string? userId, Func<Task<int>> update, CancellationToken cancellationToken)
     {
         for (var wait = 1; ; wait++)
@@ -91,8 +93,6 @@ public sealed class InboundProcessor(
             await Task.Delay(TimeSpan.FromMilliseconds(200 * wait), time, cancellationToken);
         }
     }
-
-    private const int ReceiptWaits = 4;
 
     private async Task HandleAsync(ZaloEvent evt, string dedupeKey, CancellationToken cancellationToken)
     {

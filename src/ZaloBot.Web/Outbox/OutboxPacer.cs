@@ -8,11 +8,12 @@ namespace ZaloBot.Web.Outbox;
 /// Shares the OA's Zalo send rate between the two kinds of traffic: interactive replies always go at once and are
 /// counted; notifications go only with what is left. A token bucket refilled at 95 % of the client's own limit
 /// (<see cref="ZaloResilienceOptions.RateLimitPermitsPerMinute"/>, 3,600/min → 57/s, 0.57 every 10 ms), holding at
-/// most <see cref="InteractiveReserve"/> + <see cref="NotificationBurst"/> tokens, kept in <see cref="IZaloRateBudget"/>: in the web host a Redis bucket per OA that every worker process shares,
-/// so N workers together drain at 57/s, not N × 57/s (<see cref="ZaloTokens.RedisRateBudget"/>). A notification waits until a
-/// token is free beyond <see cref="InteractiveReserve"/>, an interactive reply takes one even into debt (down to one
-/// second of the rate). So a 10,000-message broadcast drains at up to ~3,400/min when the citizens are quiet, and at whatever they
-/// leave while they chat, and their replies never queue behind it in the client's limiter (which would add up to its
+/// most <see cref="InteractiveReserve"/> + <see cref="NotificationBurst"/> tokens, kept in
+/// <see cref="IZaloRateBudget"/>: in the web host a Redis bucket per OA that every worker process shares, so N workers
+/// together drain at 57/s, not N × 57/s (<see cref="ZaloTokens.RedisRateBudget"/>). A notification waits until a token
+/// is free beyond <see cref="InteractiveReserve"/>, an interactive reply takes one even into debt (down to one second
+/// of the rate). So a 10,000-message broadcast drains at up to ~3,400/min when the citizens are quiet, and at whatever
+/// they leave while they chat, and their replies never queue behind it in the client's limiter (which would add up to its
 /// whole queue, ~17 s, to an answer).
 /// </summary>
 public sealed class OutboxPacer

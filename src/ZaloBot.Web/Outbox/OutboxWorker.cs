@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ZaloBot.Web.Hosting;
@@ -28,8 +29,11 @@ public sealed class OutboxWorker(
 {
     public const string Name = "outbox";
 
-    /// <summary>Users sent to in parallel per instance; Zalo allows 4,000 calls/min, the client's limiter enforces it.</summary>
+    /// <summary>Users sent to in parallel per round; Zalo allows 4,000 calls/min, the client's limiter enforces it.</summary>
     private const int Parallelism = 8;
+
+    /// <summary>Interactive rounds in flight at once per instance (each with up to <see cref="Parallelism"/> users).</summary>
+    private const int InteractiveRounds = 2;
 
     /// <summary>How often rows past their lease are looked for: adds at most 5 s to the 15 s claim and 45 s attempt leases.</summary>
     private static readonly TimeSpan StuckCheckEvery = TimeSpan.FromSeconds(5);
@@ -41,7 +45,7 @@ public sealed class OutboxWorker(
     /// claim whose snapshot predates another round's commit can still see that row Queued; such a user is left to the
     /// round already sending to it (the rows go back to the queue unattempted), so one user's replies never overlap.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _sendingTo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _sendingTo = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Two lanes, each claiming only its own priority: interactive replies never wait for a batch of notifications
@@ -64,9 +68,6 @@ public sealed class OutboxWorker(
             heartbeats.Remove(Name);
         }
     }
-
-    /// <summary>Interactive rounds in flight at once per instance (each with up to <see cref="Parallelism"/> users).</summary>
-    private const int InteractiveRounds = 2;
 
     private async Task RunLaneAsync(OutboundPriority lane, CancellationToken stoppingToken)
     {

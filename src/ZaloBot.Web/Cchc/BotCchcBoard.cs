@@ -6,7 +6,7 @@ using ZaloBot.Web.Storage;
 namespace ZaloBot.Web.Cchc;
 
 /// <summary>The chat's read-only view of the CCHC section over PostgreSQL (published posts only; index status + published_at).</summary>
-public sealed class BotCchcBoard(IServiceScopeFactory scopes, IOptions<CchcOptions> options) : ICchcBoard
+public sealed class BotCchcBoard(IServiceScopeFactory scopes, IOptions<CchcOptions> options, CchcUnseenSnapshot snapshot) : ICchcBoard
 {
     public async Task<IReadOnlyList<CchcPostView>> LatestAsync(int skip, int take, CancellationToken cancellationToken)
     {
@@ -30,6 +30,11 @@ public sealed class BotCchcBoard(IServiceScopeFactory scopes, IOptions<CchcOptio
 
     public async Task<IReadOnlyList<CchcPostView>> UnseenAsync(string zaloUserId, int max, CancellationToken cancellationToken)
     {
+        if (!await snapshot.MayHaveUnseenAsync(zaloUserId, cancellationToken))
+        {
+            return [];
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
         var since = await db.CchcSubscriptions.AsNoTracking()

@@ -19,6 +19,7 @@ public static class CchcConfiguration
         builder.Services.AddScoped<CchcDesk>();
         builder.Services.AddScoped<CchcTurnEffects>();
         // The chat side (Dialogs/Cchc): read-only boards, the router's CCHC part, and the "tin mới" notice of a visit.
+        builder.Services.AddSingleton<CchcUnseenSnapshot>();
         builder.Services.AddSingleton<BotCchcBoard>();
         builder.Services.AddSingleton<BusinessDialogue.BotDialogueBoard>();
         builder.Services.AddSingleton(sp => new CchcChat(

@@ -15,7 +15,7 @@ namespace ZaloBot.Web.Cchc;
 /// (outbox rows + <see cref="CchcDelivery"/> rows, unique per post and citizen: nobody is messaged twice for one post);
 /// the other subscribers are told "tin mới" on their next visit.
 /// </summary>
-public sealed class CchcDesk(ZaloBotDbContext db, TimeProvider time, IOptions<CchcOptions> options, CchcTexts texts)
+public sealed class CchcDesk(ZaloBotDbContext db, TimeProvider time, IOptions<CchcOptions> options, CchcTexts texts, CchcUnseenSnapshot unseen)
 {
     /// <summary>Idempotency key of a pushed post: <c>cchc:{post}:{user}</c>.</summary>
     public const string PushKeyPrefix = "cchc:";
@@ -175,6 +175,8 @@ public sealed class CchcDesk(ZaloBotDbContext db, TimeProvider time, IOptions<Cc
         Audit(actor, post, "cchc.publish", pushed == 0 ? post.Title : $"{post.Title}; pushed={pushed}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Subscribers outside the free window now have a notice waiting for their next visit.
+        unseen.Invalidate();
         return new CchcActionResult(CchcOutcome.Done, id, pushed);
     }
 

@@ -24,6 +24,14 @@ public sealed class CchcOptions
     public int NewPostsOnVisit { get; set; } = 3;
 
     /// <summary>
+    /// How old the set of citizens with a "tin mới" notice waiting may be (<see cref="CchcUnseenSnapshot"/>): a post
+    /// published by another instance reaches visiting subscribers at most this late. 15 s: one query per instance every
+    /// 15 s instead of one per message.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan NewPostsSnapshotAge { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// Hosts a post's image may come from ("*.gov.vn" or "anh.quan3.gov.vn"; https only). The console and the public post
     /// page allow exactly these in their Content-Security-Policy img-src, and the editor refuses an image from any other
     /// host, so what the office publishes is never blocked in the browser. Empty: posts have no external images.

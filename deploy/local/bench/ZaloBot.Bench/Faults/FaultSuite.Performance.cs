@@ -42,7 +42,7 @@ public sealed partial class FaultSuite
     /// </summary>
     private async Task<Running> TurnsAsync(Running a)
     {
-        const int events = 3000;
+        var events = int.TryParse(System.Environment.GetEnvironmentVariable("TURNS_EVENTS"), out var n0) ? n0 : 3000;
         var prefix = Prefix("turns");
         await a.Process.StopAsync(TimeSpan.FromSeconds(30));
         var web = await StartServiceAsync("ingest", role: "Web");

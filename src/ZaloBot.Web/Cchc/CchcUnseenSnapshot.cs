@@ -18,63 +18,35 @@ namespace ZaloBot.Web.Cchc;
 /// another process is seen within the snapshot's age, and the citizen hears of it on a later visit instead.
 /// </para>
 /// </summary>
-public sealed class CchcUnseenSnapshot(IServiceScopeFactory scopes, IOptions<CchcOptions> options, TimeProvider time) : IDisposable
+public sealed class CchcUnseenSnapshot : IDisposable
 {
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private Taken? _current;
-    private long _generation;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimedSnapshot<FrozenSet<string>> _users;
+
+    public CchcUnseenSnapshot(IServiceScopeFactory scopes, IOptions<CchcOptions> options, TimeProvider time)
+    {
+        _scopes = scopes;
+        _users = new TimedSnapshot<FrozenSet<string>>(LoadAsync, () => options.Value.NewPostsSnapshotAge, time);
+    }
 
     /// <summary>A post was published here: the next question takes a new set (one being taken now is not used).</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate() => _users.Invalidate();
 
     /// <summary>False when <paramref name="zaloUserId"/> surely has no notice waiting (as of the snapshot's age).</summary>
-    public async ValueTask<bool> MayHaveUnseenAsync(string zaloUserId, CancellationToken cancellationToken)
-    {
-        var current = Volatile.Read(ref _current);
-        if (!IsFresh(current))
-        {
-            current = await RefreshAsync(cancellationToken);
-        }
+    public async ValueTask<bool> MayHaveUnseenAsync(string zaloUserId, CancellationToken cancellationToken) =>
+        (await _users.GetAsync(cancellationToken)).Contains(zaloUserId);
 
-        return current!.Users.Contains(zaloUserId);
+    private async Task<FrozenSet<string>> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
+        var users = await db.CchcSubscriptions.AsNoTracking()
+            .Where(s => s.IsActive && db.CchcPosts.Any(p => p.Status == CchcPostStatus.Published && p.PublishedAt > s.SubscribedAt
+                && !db.CchcDeliveries.Any(d => d.PostId == p.Id && d.ZaloUserId == s.ZaloUserId)))
+            .Select(s => s.ZaloUserId)
+            .ToListAsync(cancellationToken);
+        return users.ToFrozenSet(StringComparer.Ordinal);
     }
 
-    private bool IsFresh(Taken? taken) =>
-        taken is not null && taken.Generation == Interlocked.Read(ref _generation) &&
-        time.GetElapsedTime(taken.At) < options.Value.NewPostsSnapshotAge;
-
-    private async Task<Taken> RefreshAsync(CancellationToken cancellationToken)
-    {
-        // One query at a time per process: the turns that find the set stale together wait for the same new one.
-        await _refresh.WaitAsync(cancellationToken);
-        try
-        {
-            if (Volatile.Read(ref _current) is { } current && IsFresh(current))
-            {
-                return current;
-            }
-
-            // Generation and time before the query: a publication committed while it runs makes the set stale again.
-            var generation = Interlocked.Read(ref _generation);
-            var at = time.GetTimestamp();
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
-            var users = await db.CchcSubscriptions.AsNoTracking()
-                .Where(s => s.IsActive && db.CchcPosts.Any(p => p.Status == CchcPostStatus.Published && p.PublishedAt > s.SubscribedAt
-                    && !db.CchcDeliveries.Any(d => d.PostId == p.Id && d.ZaloUserId == s.ZaloUserId)))
-                .Select(s => s.ZaloUserId)
-                .ToListAsync(cancellationToken);
-            var taken = new Taken(users.ToFrozenSet(StringComparer.Ordinal), generation, at);
-            Volatile.Write(ref _current, taken);
-            return taken;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
-    }
-
-    public void Dispose() => _refresh.Dispose();
-
-    private sealed record Taken(FrozenSet<string> Users, long Generation, long At);
+    public void Dispose() => _users.Dispose();
 }

@@ -1,20 +1,14 @@
-using Microsoft.EntityFrameworkCore;
 using ZaloBot.Dialogs.Ports;
-using ZaloBot.Web.Storage;
+using ZaloBot.Web.Faq;
 
 namespace ZaloBot.Web.Conversations;
 
-/// <summary>The published FAQ answers, read from PostgreSQL (one indexed lookup by slug).</summary>
-public sealed class BotFaqCatalog(IServiceScopeFactory scopes) : IFaqCatalog
+/// <summary>
+/// The published FAQ answers, from the snapshot the recognizer was built from (<see cref="LiveRecognizer"/>): the
+/// entry the bot recognised and the answer it gives come from the same edit, and answering needs no query. An admin's
+/// edit reaches every instance with the index rebuild it triggers (about a second, <see cref="FaqIndexWorker"/>).
+/// </summary>
+public sealed class BotFaqCatalog(LiveRecognizer recognizer) : IFaqCatalog
 {
-    public async Task<FaqAnswer?> FindAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
-        var row = await db.FaqEntries.AsNoTracking()
-            .Where(f => f.Slug == slug && f.IsPublished)
-            .Select(f => new { f.Slug, f.Question, f.Answer, f.Related })
-            .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : new FaqAnswer(row.Slug, row.Question, row.Answer, row.Related);
-    }
+    public Task<FaqAnswer?> FindAsync(string slug, CancellationToken cancellationToken) => Task.FromResult(recognizer.FindAnswer(slug));
 }

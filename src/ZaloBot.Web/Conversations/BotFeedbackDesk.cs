@@ -9,12 +9,45 @@ using ZaloBot.Web.Storage;
 
 namespace ZaloBot.Web.Conversations;
 
-/// <summary>The bot's read-only view of tickets: categories and wards from the database, status through <see cref="CitizenTicketDesk"/>.</summary>
-public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory streets) : IFeedbackDesk
+/// <summary>
+/// The bot's read-only view of tickets: categories and wards from the database, status through <see cref="CitizenTicketDesk"/>.
+/// Categories and wards are read on almost every turn (a report is recognised by its category's words) and change only
+/// when an admin edits them, so they are kept for <see cref="ReferenceDataAge"/>: an edit here is used at once
+/// (<see cref="InvalidateReferenceData"/>), one made through another instance within that age.
+/// </summary>
+public sealed class BotFeedbackDesk : IFeedbackDesk, IDisposable
 {
-    public async Task<IReadOnlyList<Dialogs.Ports.FeedbackCategoryView>> GetCategoriesAsync(CancellationToken cancellationToken)
+    /// <summary>10 s: under a backlog, one query per 10 s instead of one per turn (docs/performance.md "Turns").</summary>
+    public static readonly TimeSpan ReferenceDataAge = TimeSpan.FromSeconds(10);
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly StreetDirectory _streets;
+    private readonly TimedSnapshot<IReadOnlyList<Dialogs.Ports.FeedbackCategoryView>> _categories;
+    private readonly TimedSnapshot<IReadOnlyList<Ward>> _wards;
+
+    public BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory streets, TimeProvider time)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        _scopes = scopes;
+        _streets = streets;
+        _categories = new TimedSnapshot<IReadOnlyList<Dialogs.Ports.FeedbackCategoryView>>(LoadCategoriesAsync, () => ReferenceDataAge, time);
+        _wards = new TimedSnapshot<IReadOnlyList<Ward>>(LoadWardsAsync, () => ReferenceDataAge, time);
+    }
+
+    /// <summary>Categories or units were edited in this process: the next turn reads them again.</summary>
+    public void InvalidateReferenceData()
+    {
+        _categories.Invalidate();
+        _wards.Invalidate();
+    }
+
+    public async Task<IReadOnlyList<Dialogs.Ports.FeedbackCategoryView>> GetCategoriesAsync(CancellationToken cancellationToken) =>
+        await _categories.GetAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken) => await _wards.GetAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<Dialogs.Ports.FeedbackCategoryView>> LoadCategoriesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
         var rows = await db.FeedbackCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
         return rows.Select(c => new Dialogs.Ports.FeedbackCategoryView(c.Code, c.Name, c.Route switch
@@ -22,23 +55,23 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory
             CategoryRoute.LegalRoute => CategoryKind.ComplaintOrDenunciation,
             CategoryRoute.Emergency => CategoryKind.Emergency,
             _ => CategoryKind.Feedback,
-        }, CategorySynonyms(c.Name)) { Cues = streets.CuesByCategory.GetValueOrDefault(c.Code) ?? [] }).ToList();
+        }, CategorySynonyms(c.Name)) { Cues = _streets.CuesByCategory.GetValueOrDefault(c.Code) ?? [] }).ToList();
     }
 
-    public async Task<IReadOnlyList<Ward>> GetWardsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Ward>> LoadWardsAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>();
         var rows = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Ward && u.IsActive).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
         var kindWord = SharedFirstWord(rows.Select(w => w.Name).ToList());
         return rows.Select(w => new Ward(w.Code, w.Name, WardSynonyms(w.Name, kindWord))).ToList();
     }
 
-    public Task<IReadOnlyList<Street>> GetStreetsAsync(CancellationToken cancellationToken) => Task.FromResult(streets.Streets);
+    public Task<IReadOnlyList<Street>> GetStreetsAsync(CancellationToken cancellationToken) => Task.FromResult(_streets.Streets);
 
     public async Task<IReadOnlyList<TicketView>> ListTicketsAsync(string zaloUserId, int max, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<CitizenTicketDesk>();
         var tickets = await desk.ListForCitizenAsync(zaloUserId, max, cancellationToken);
         var units = await UnitNamesAsync(scope, tickets.Select(t => t.Code).ToList(), cancellationToken);
@@ -47,7 +80,7 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory
 
     public async Task<TicketView?> FindTicketAsync(string zaloUserId, string code, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<CitizenTicketDesk>();
         if (await desk.FindForCitizenAsync(zaloUserId, code, cancellationToken) is not { } found)
         {
@@ -60,7 +93,7 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory
 
     public async Task<TicketView?> FindTicketByKeyAsync(string zaloUserId, string key, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var code = await scope.ServiceProvider.GetRequiredService<ZaloBotDbContext>().Tickets.AsNoTracking()
             .Where(t => t.SourceMessageId == key && t.Citizen!.ZaloUserId == zaloUserId).Select(t => t.Code).SingleOrDefaultAsync(cancellationToken);
         return code is null ? null : await FindTicketAsync(zaloUserId, code, cancellationToken);
@@ -106,4 +139,10 @@ public sealed class BotFeedbackDesk(IServiceScopeFactory scopes, StreetDirectory
     /// <summary>The comma-separated parts of a category name ("Vệ sinh môi trường, rác thải, tiếng ồn") select it too.</summary>
     internal static IReadOnlyList<string> CategorySynonyms(string name) =>
         name.Split([',', '(', ')'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => p.Length > 2).ToList();
+
+    public void Dispose()
+    {
+        _categories.Dispose();
+        _wards.Dispose();
+    }
 }

@@ -15,7 +15,7 @@ public static class StorageConfiguration
                 "ConnectionStrings:Postgres is not set. Set ConnectionStrings__Postgres in the environment (see appsettings.sample.json).");
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(WithAutoPrepare(connectionString)).Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<ZaloBotDbContext>(options => options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
@@ -25,4 +25,25 @@ public static class StorageConfiguration
         builder.Services.AddScoped<ContentSeeder>();
         return builder;
     }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string says otherwise: EF Core sends the same few
+    /// statements on every turn (a marker, a state, transcript and outbox rows), and without it PostgreSQL parses and
+    /// plans each one on every execution (docs/performance.md, "Turns"). Set <c>Max Auto Prepare=0</c> behind a
+    /// transaction-mode connection pooler that cannot keep prepared statements.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows, set or not: read the keys as written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = MaxAutoPrepare }.ConnectionString;
+    }
+
+    /// <summary>Statements kept prepared per physical connection: the hot path uses about 20 distinct ones.</summary>
+    private const int MaxAutoPrepare = 64;
 }

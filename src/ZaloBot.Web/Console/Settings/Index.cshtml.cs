@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ZaloBot.Web.Calendar;
+using ZaloBot.Web.Conversations;
 using ZaloBot.Web.Feedback;
 using ZaloBot.Web.Organisation;
 using ZaloBot.Web.Staff;
@@ -13,7 +14,7 @@ namespace ZaloBot.Web.Console.Settings;
 /// Admin settings: units and wards, categories (default unit, deadline), reply templates, holidays. Edits carry the
 /// row's xmin, so two admins do not overwrite each other; every change is written to the audit log.
 /// </summary>
-public sealed class IndexModel(ZaloBotDbContext db, ConsoleTexts texts, TimeProvider time) : PageModel
+public sealed class IndexModel(ZaloBotDbContext db, ConsoleTexts texts, BotFeedbackDesk botDesk, TimeProvider time) : PageModel
 {
     public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
 
@@ -199,6 +200,8 @@ public sealed class IndexModel(ZaloBotDbContext db, ConsoleTexts texts, TimeProv
             return await FailAsync(texts.SettingsConflict, cancellationToken);
         }
 
+        // The bot keeps units and categories for a few seconds: this instance's next turn sees the edit.
+        botDesk.InvalidateReferenceData();
         TempData["Flash"] = message;
         return RedirectToPage();
     }

@@ -269,7 +269,7 @@ public sealed partial class FaultSuite(FaultSuiteSettings settings) : IDisposabl
         return new Outcome(result with { Note = "500 events, 50/s, alternating between two processes (both with workers)" }, service);
     }
 
-    private List<Task> PostMany(WebhookSender sender, Func<Uri> target, string prefix, int count, int rate, int parallel)
+    private List<Task> PostMany(WebhookSender sender, Func<Uri> target, string prefix, int count, int rate, int parallel, IReadOnlyList<string>? texts = null)
     {
         var gate = new SemaphoreSlim(parallel);
         var origin = TimeProvider.System.GetTimestamp();
@@ -295,7 +295,7 @@ public sealed partial class FaultSuite(FaultSuiteSettings settings) : IDisposabl
                     {
                         try
                         {
-                            await sender.DeliverAsync(target, prefix + n, $"{prefix}m{n}", Greeting, TimeSpan.FromSeconds(180));
+                            await sender.DeliverAsync(target, prefix + n, $"{prefix}m{n}", texts is null ? Greeting : texts[int.Parse(n, CultureInfo.InvariantCulture) % texts.Count], TimeSpan.FromSeconds(180));
                         }
                         finally
                         {

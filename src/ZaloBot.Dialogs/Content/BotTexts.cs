@@ -231,6 +231,9 @@ public sealed class BotTexts
 
     public List<string> ShortReplyWords { get; set; } = [];
 
+    /// <summary>Words around a short reply that change nothing ("cảm ơn nhiều nha"), left out before matching it.</summary>
+    public List<string> ShortReplyFillers { get; set; } = [];
+
     /// <summary>Openers of an aside mid-intake ("à mà", "cho hỏi"), left out before the question is matched.</summary>
     public List<string> QuestionOpeners { get; set; } = [];
 

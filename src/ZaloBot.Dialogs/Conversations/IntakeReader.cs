@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using ZaloBot.Dialogs.Content;
@@ -40,7 +41,9 @@ public static partial class IntakeReader
         var accented = HasMarks(text);
         var words = accented ? MarkedWords(text) : Words(text);
         var hits = categories
-            .Select(c => (Category: c, Hits: c.Cues.Count(cue => accented ? words.Contains(MarkedWords(cue), StringComparison.Ordinal) : Contains(words, cue))))
+            .Select(c => (Category: c, Hits: CueFormsOf(c).Count(cue => accented
+                ? words.Contains(cue.Marked, StringComparison.Ordinal)
+                : cue.Folded.Length > 2 && words.Contains(cue.Folded, StringComparison.Ordinal))))
             .Where(x => x.Hits > 0)
             .ToList();
         if (hits.FirstOrDefault(x => x.Category.Kind == CategoryKind.Emergency) is { Category: { } emergency })
@@ -126,8 +129,32 @@ public static partial class IntakeReader
     }
 
     /// <summary>A question rather than a report: a question mark or a question word of the content file.</summary>
-    public static bool IsQuestion(string? text, BotTexts texts) =>
-        (text ?? "").Contains('?', StringComparison.Ordinal) || texts.QuestionWords.Any(w => Contains(Words(text), w));
+    public static bool IsQuestion(string? text, BotTexts texts)
+    {
+        if ((text ?? "").Contains('?', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var words = Words(text);
+        return FoldedForms.GetValue(texts.QuestionWords, static list => [.. list.Select(w => Words(w))])
+            .Any(w => w.Length > 2 && words.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The cue phrases of a category in both forms, computed once per category object (the web app keeps its categories
+    /// for seconds; the intake asks on almost every message, and normalising ~100 cues each time cost more than the
+    /// recognizer: docs/performance.md "Turns"). Keyed by reference, so a new snapshot gets new forms.
+    /// </summary>
+    private static CueForm[] CueFormsOf(FeedbackCategoryView category) =>
+        CueForms.GetValue(category, static c => [.. c.Cues.Select(cue => new CueForm(MarkedWords(cue), Words(cue)))]);
+
+    private static readonly ConditionalWeakTable<FeedbackCategoryView, CueForm[]> CueForms = new();
+
+    /// <summary>The folded forms of a content word list (by reference: the lists of <see cref="BotTexts"/> live as long as it).</summary>
+    private static readonly ConditionalWeakTable<List<string>, string[]> FoldedForms = new();
+
+    private sealed record CueForm(string Marked, string Folded);
 
     private static bool HasMarks(string? text) =>
         (text ?? "").ToLowerInvariant().Normalize(NormalizationForm.FormD)

@@ -120,6 +120,9 @@ public class SlotIntakeTranscripts
     [TestCase("ok")]
     [TestCase("có")]
     [TestCase("được")]
+    [TestCase("cảm ơn nhiều nha")]
+    [TestCase("Dạ cảm ơn ad ạ!")]
+    [TestCase("cam on ban nhieu")]
     public async Task ShortReply_OutsideAnyQuestion_NotSentToTheFaqMatcher(string text)
     {
         var t = new Transcript();
@@ -129,6 +132,17 @@ public class SlotIntakeTranscripts
         Assert.That(t.Recognizer.Calls, Is.EqualTo(0));
         Assert.That(replies.Texts(), Is.EqualTo(new[] { t.Texts.MenuPrompt }));
         Assert.That(t.Signals.Unanswered, Is.Empty);
+    }
+
+    [TestCase("cảm ơn nhưng tôi vẫn chưa hiểu cách nộp")]
+    [TestCase("nha ad")]
+    public async Task ShortReplyWordsWithMoreThanFillers_AreReadAsAMessage(string text)
+    {
+        var t = new Transcript();
+
+        await t.Says(text);
+
+        Assert.That(t.Recognizer.Calls, Is.EqualTo(1));
     }
 
     [Test]

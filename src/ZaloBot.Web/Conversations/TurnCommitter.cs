@@ -93,18 +93,21 @@ public sealed class TurnCommitter(
         var keys = turns.Select(t => t.Key).ToList();
         var done = (await db.ProcessedEvents.Where(p => keys.Contains(p.Key)).Select(p => p.Key).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var rows = await db.ConversationStates.Where(s => users.Contains(s.ZaloUserId)).ToDictionaryAsync(s => s.ZaloUserId, StringComparer.Ordinal, cancellationToken);
+        var rows = await db.ConversationStates.AsNoTracking().Where(s => users.Contains(s.ZaloUserId)).ToDictionaryAsync(s => s.ZaloUserId, StringComparer.Ordinal, cancellationToken);
         var now = time.GetUtcNow();
         var pending = turns.Where(t => !done.Contains(t.Key)).ToList();
         // The citizens' pure turns are independent: run together, so their read-only lookups overlap.
         var results = await Task.WhenAll(pending.Select(t => RunOrNullAsync(t, rows.GetValueOrDefault(t.ZaloUserId), cancellationToken)));
         var staged = new List<InboundTurn>();
+        var written = new List<TurnRows>();
         var sent = 0;
         for (var i = 0; i < pending.Count; i++)
         {
             if (results[i] is { Effects.Count: 0 } result)
             {
-                sent += Stage(pending[i], rows.GetValueOrDefault(pending[i].ZaloUserId), result.Replies, result.NewState, now);
+                var turnRows = Stage(pending[i], rows.GetValueOrDefault(pending[i].ZaloUserId), result.Replies, result.NewState, now);
+                sent += turnRows.Outbox.Count;
+                written.Add(turnRows);
                 staged.Add(pending[i]);
             }
         }
@@ -119,7 +122,7 @@ public sealed class TurnCommitter(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await TouchCitizensAsync(staged, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await TurnRows.WriteGroupAsync(db, written, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -188,19 +191,21 @@ public sealed class TurnCommitter(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var sent = Stage(turn, row, replies, result.NewState, now);
+        var turnRows = Stage(turn, row, replies, result.NewState, now);
+        turnRows.AddTo(db);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return sent;
+        return turnRows.Outbox.Count;
     }
 
-    /// <summary>Adds the turn's transcript lines, outbox rows, marker and state to the DbContext (saved by the caller); the number of replies.</summary>
-    private int Stage(InboundTurn turn, ConversationStateRow? row, IReadOnlyList<OutgoingMessage> replies, BotState newState, DateTimeOffset now)
+    /// <summary>The turn's transcript lines, outbox rows, marker and state (saved by the caller, alone or in a group).</summary>
+    private TurnRows Stage(InboundTurn turn, ConversationStateRow? row, IReadOnlyList<OutgoingMessage> replies, BotState newState, DateTimeOffset now)
     {
         var userId = turn.ZaloUserId;
+        var transcript = new List<TranscriptEntry>();
         if (turn.Event is UserMessageEvent message)
         {
-            db.Transcript.Add(Line(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : turn.Key, EventTime(message, now)));
+            transcript.Add(Line(userId, TranscriptDirection.FromCitizen, DescribeForTranscript(message), message.MessageId.Length > 0 ? message.MessageId : turn.Key, EventTime(message, now)));
         }
 
         var payloads = replies.SelectMany(OutboxPayload.FromReply).ToList();
@@ -210,27 +215,19 @@ public sealed class TurnCommitter(
             payloads.Insert(0, new OutboxPayload(texts.MediaSkipped));
         }
 
+        var outbox = new List<OutboundMessage>(payloads.Count);
         for (var i = 0; i < payloads.Count; i++)
         {
             var key = TurnKey(turn.Key, i);
-            db.OutboundMessages.Add(payloads[i].ToOutbound(userId, key, OutboundPriority.Interactive, now, safeToRepeat: true));
-            db.Transcript.Add(Line(userId, TranscriptDirection.FromBot, payloads[i].Text, key, now));
+            outbox.Add(payloads[i].ToOutbound(userId, key, OutboundPriority.Interactive, now, safeToRepeat: true));
+            transcript.Add(Line(userId, TranscriptDirection.FromBot, payloads[i].Text, key, now));
         }
 
-        db.ProcessedEvents.Add(new ProcessedEvent { Key = turn.Key, ProcessedAt = now });
+        var marker = new ProcessedEvent { Key = turn.Key, ProcessedAt = now };
         var state = BotStateSerializer.Serialize(newState);
-        if (row is null)
-        {
-            db.ConversationStates.Add(new ConversationStateRow { ZaloUserId = userId, State = state, UpdatedAt = now });
-        }
-        else if (row.State != state)
-        {
-            // UPDATE … WHERE xmin = the version read: zero rows (another turn saved) throws DbUpdateConcurrencyException.
-            row.State = state;
-            row.UpdatedAt = now;
-        }
-
-        return payloads.Count;
+        return row is null
+            ? new TurnRows(transcript, outbox, marker, new ConversationStateRow { ZaloUserId = userId, State = state, UpdatedAt = now }, null)
+            : new TurnRows(transcript, outbox, marker, null, row.State != state ? (row, state, now) : null);
     }
 
     /// <summary>

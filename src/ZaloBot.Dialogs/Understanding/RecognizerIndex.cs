@@ -819,6 +819,14 @@ public sealed class RecognizerIndex : IRecognizer
             labelScores[_feedbackLabel] += (float)(_options.ReportWeight * report);
         }
 
+        if (_noneLabel >= 0 && evidence.Referral && evidence.DocumentProcedure)
+        {
+            // Another agency's word as the document of an office procedure ("sao y căn cước", "chứng thực hợp đồng mua
+            // bán xe", "dùng VNeID đăng nhập dịch vụ công"): the out-of-scope exemplars that share the word are about
+            // the other agency's own procedure, so their similarity counts for less.
+            labelScores[_noneLabel] *= (float)_options.ReferralObjectNoneFactor;
+        }
+
         if (_cueLabels is not null && _options.CueWeight > 0)
         {
             // A phrase that names an operation of one entry ("tới đâu rồi" = following an application) decides
@@ -855,9 +863,11 @@ public sealed class RecognizerIndex : IRecognizer
         var several = false;
         var cue = -1;
         var shape = default(ReportShape);
+        var procedure = false;
         _concepts!.Match(words, TonesOf(tokens, words), (concept, at) =>
         {
             shape = shape.With(_concepts.KindOf(concept), 1f);
+            procedure |= _concepts.IsDocumentProcedure(concept);
             conduct |= concept == _conductConcept;
             if (_referrals.ContainsKey(_concepts.Names[concept]))
             {
@@ -879,6 +889,7 @@ public sealed class RecognizerIndex : IRecognizer
             Report = shape.Report,
             ComplaintStatement = shape.Complain > 0 && shape.Ask == 0 && shape.Problem == 0,
             Conduct = conduct,
+            DocumentProcedure = procedure,
             Exempt = code ? _statusLabel : -1,
         };
     }

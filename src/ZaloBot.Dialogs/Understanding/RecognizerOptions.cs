@@ -182,6 +182,13 @@ public sealed class RecognizerOptions
     public double GateL2 { get; set; } = 1e-4;
 
     /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range.</summary>
+    /// <summary>
+    /// Multiplier on the "none" score when another agency's word is the document of an office procedure: the message
+    /// names a referral topic and one of <see cref="ConceptThesaurus.DocumentProcedures"/> ("sao y căn cước", "dùng
+    /// VNeID đăng nhập dịch vụ công"). 1 = off; 0.5 (session 8): 5-fold +5 phrasings, none recall unchanged.
+    /// </summary>
+    public double ReferralObjectNoneFactor { get; set; } = 0.5;
+
     public void Validate()
     {
         static void Require(bool ok, string message)
@@ -221,6 +228,7 @@ public sealed class RecognizerOptions
         Require(GateEpochs is >= 1 and <= 100, "RecognizerOptions.GateEpochs must be 1-100.");
         Require(GateLearningRate is > 0 and <= 10, "RecognizerOptions.GateLearningRate must be in (0, 10].");
         Require(GateL2 is >= 0 and < 0.1, "RecognizerOptions.GateL2 must be in [0, 0.1).");
+        Require(ReferralObjectNoneFactor is > 0 and <= 1, "RecognizerOptions.ReferralObjectNoneFactor must be in (0, 1].");
         Require(CalibrationTieMargin is >= 0 and <= 1, "RecognizerOptions.CalibrationTieMargin must be in [0, 1].");
     }
 }

@@ -691,7 +691,9 @@ public sealed class RecognizerIndex : IRecognizer
         exemplarTop = -1;
         evidence = default;
         var (queryIds, queryWeights, words, inQuestion) = Vectorize(normalized);
-        if (queryIds.Count == 0)
+        // Character trigrams alone are no evidence: a message none of whose words the index or the thesaurus knows
+        // (keyboard mashing, "qwerty", a language the content has no word of) is not about any label.
+        if (queryIds.Count == 0 || (_options.RequireKnownWord && !KnowsAnyWord(words)))
         {
             return null;
         }
@@ -851,6 +853,20 @@ public sealed class RecognizerIndex : IRecognizer
         }
 
         return labelScores;
+    }
+
+    /// <summary>Whether some word (after typo correction) is a feature of the index or a word of a concept phrase.</summary>
+    private bool KnowsAnyWord(string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (_featureIds.ContainsKey(FeatureHash.Word(word)) || (_concepts?.Words.Contains(word) ?? false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The cue labels named in the question sentence and whether any referral topic is named.</summary>

@@ -191,6 +191,13 @@ public sealed class RecognizerOptions
     /// </summary>
     public double ReferralObjectNoneFactor { get; set; } = 0.5;
 
+    /// <summary>
+    /// A message none of whose words (after typo correction) the index or the thesaurus knows is None, however many
+    /// character trigrams it shares with exemplars ("qwerty"). Session 8: with <see cref="ClarifyThreshold"/> 0.05
+    /// such messages were clarified at 0.05-0.1.
+    /// </summary>
+    public bool RequireKnownWord { get; set; } = true;
+
     public void Validate()
     {
         static void Require(bool ok, string message)

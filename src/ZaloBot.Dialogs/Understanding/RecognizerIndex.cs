@@ -823,9 +823,9 @@ public sealed class RecognizerIndex : IRecognizer
 
         if (_noneLabel >= 0 && evidence.Referral && evidence.DocumentProcedure)
         {
-            // Another agency's word as the document of an office procedure ("sao y căn cước", "chứng thực hợp đồng mua
-            // bán xe", "dùng VNeID đăng nhập dịch vụ công"): the out-of-scope exemplars that share the word are about
-            // the other agency's own procedure, so their similarity counts for less.
+            // Another agency's word as the document of an office procedure ("sao y căn cước", "dùng VNeID đăng nhập dịch
+            // vụ công"): the out-of-scope exemplars that share the word are about the other agency's own procedure, so
+            // their similarity counts for less (the referral word still lowers the confidence, DisagreementFactor).
             labelScores[_noneLabel] *= (float)_options.ReferralObjectNoneFactor;
         }
 

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace ZaloBot.Dialogs.Understanding;
 
 /// <summary>A <see cref="ConceptThesaurus"/> compiled for one normaliser: phrase lookup by first word.</summary>
-internal sealed class CompiledConcepts(string[] names, FrozenDictionary<string, (string[] Words, string?[] Tones, int Concept)[]> byFirst, IReadOnlySet<string> words)
+internal sealed class CompiledConcepts(string[] names, bool[] documentProcedures, FrozenDictionary<string, (string[] Words, string?[] Tones, int Concept)[]> byFirst, IReadOnlySet<string> words)
 {
     private readonly ConceptKind[] _kinds = names.Select(ReportShape.KindOf).ToArray();
 
@@ -13,6 +13,9 @@ internal sealed class CompiledConcepts(string[] names, FrozenDictionary<string, 
     public IReadOnlyList<string> Names => names;
 
     public ConceptKind KindOf(int concept) => _kinds[concept];
+
+    /// <summary>Whether the concept is a procedure whose object may be another agency's document (<see cref="ConceptThesaurus.DocumentProcedures"/>).</summary>
+    public bool IsDocumentProcedure(int concept) => documentProcedures[concept];
 
     /// <summary>The feature a match of the concept adds: <see cref="FeatureHash.Word"/> of its name.</summary>
     public ulong FeatureOf(int concept) => _features[concept];

@@ -16,6 +16,9 @@ internal readonly record struct ConceptEvidence(bool Referral, int Cue, bool Sev
     /// <summary>A <c>problem.conduct</c> predicate (staff behaviour, demands, queues) is named.</summary>
     public bool Conduct { get; init; }
 
+    /// <summary>A procedure whose object may be another agency's document is named (<see cref="ConceptThesaurus.DocumentProcedures"/>).</summary>
+    public bool DocumentProcedure { get; init; }
+
     /// <summary>A label no cue contradicts (intent:status when the message holds a feedback code), or -1.</summary>
     public int Exempt { get; init; } = -1;
 

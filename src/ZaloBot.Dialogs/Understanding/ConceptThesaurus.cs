@@ -18,13 +18,15 @@ public sealed class ConceptThesaurus
 
     private readonly IReadOnlyList<(string Concept, IReadOnlyList<string> Phrases)> _entries;
 
-    private ConceptThesaurus(IReadOnlyList<(string Concept, IReadOnlyList<string> Phrases)> entries, IReadOnlyList<string> storyOpeners)
+    private ConceptThesaurus(
+        IReadOnlyList<(string Concept, IReadOnlyList<string> Phrases)> entries, IReadOnlyList<string> storyOpeners, IReadOnlyList<string> documentProcedures)
     {
         _entries = entries;
         StoryOpeners = storyOpeners;
+        DocumentProcedures = documentProcedures;
     }
 
-    public static ConceptThesaurus Empty { get; } = new([], []);
+    public static ConceptThesaurus Empty { get; } = new([], [], []);
 
     /// <summary>
     /// Sentences citizens put before their question ("Chào ad, nhà tôi ở phường 5."): the recognizer's learned model
@@ -32,13 +34,22 @@ public sealed class ConceptThesaurus
     /// </summary>
     public IReadOnlyList<string> StoryOpeners { get; }
 
+    /// <summary>
+    /// Procedures of the office whose object may be another agency's document or a person or place elsewhere
+    /// (<c>document_procedures</c>: "sao y căn cước", "dùng VNeID đăng nhập dịch vụ công", "xác nhận độc thân cho người ở
+    /// nước ngoài"): beside one of these concepts a referral word is the document of the procedure, not the other
+    /// agency's business (<see cref="RecognizerOptions.ReferralObjectNoneFactor"/>).
+    /// </summary>
+    public IReadOnlyList<string> DocumentProcedures { get; }
+
     /// <summary>Concept names in file order.</summary>
     public IEnumerable<string> Concepts => _entries.Select(e => e.Concept);
 
     /// <summary>The phrases of every concept, as written in the content.</summary>
     public IReadOnlyList<(string Concept, IReadOnlyList<string> Phrases)> Entries => _entries;
 
-    public static ConceptThesaurus Create(IEnumerable<(string Concept, IEnumerable<string> Phrases)> entries, IEnumerable<string>? storyOpeners = null)
+    public static ConceptThesaurus Create(
+        IEnumerable<(string Concept, IEnumerable<string> Phrases)> entries, IEnumerable<string>? storyOpeners = null, IEnumerable<string>? documentProcedures = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var list = new List<(string, IReadOnlyList<string>)>();
@@ -70,7 +81,13 @@ public sealed class ConceptThesaurus
             list.Add((name, clean));
         }
 
-        return new ConceptThesaurus(list, (storyOpeners ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).ToList());
+        var procedures = (documentProcedures ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        foreach (var procedure in procedures.Where(p => !seen.Contains(p)))
+        {
+            throw new FormatException($"document_procedures names '{procedure}', which is not a concept.");
+        }
+
+        return new ConceptThesaurus(list, (storyOpeners ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).ToList(), procedures);
     }
 
     /// <summary>Reads <c>concepts: { kind.name: [phrase, ...], ... }</c>.</summary>
@@ -80,12 +97,12 @@ public sealed class ConceptThesaurus
         var file = ContentYaml.Deserialize<ConceptFile>(yaml, "concepts.yaml");
 
         return file?.Concepts is null ? Empty
-            : Create(file.Concepts.Select(p => (p.Key, (IEnumerable<string>)(p.Value ?? []))), file.StoryOpeners);
+            : Create(file.Concepts.Select(p => (p.Key, (IEnumerable<string>)(p.Value ?? []))), file.StoryOpeners, file.DocumentProcedures);
     }
 
     /// <summary>This thesaurus with more concepts appended (e.g. the referral topics).</summary>
     public ConceptThesaurus With(IEnumerable<(string Concept, IEnumerable<string> Phrases)> more) =>
-        Create(_entries.Select(e => (e.Concept, (IEnumerable<string>)e.Phrases)).Concat(more), StoryOpeners);
+        Create(_entries.Select(e => (e.Concept, (IEnumerable<string>)e.Phrases)).Concat(more), StoryOpeners, DocumentProcedures);
 
     /// <summary>
     /// Compiles the phrases with the recognizer's normaliser and word canonicalisation: a lookup from a phrase's
@@ -123,6 +140,7 @@ public sealed class ConceptThesaurus
 
         return new CompiledConcepts(
             names,
+            names.Select(DocumentProcedures.Contains).ToArray(),
             byFirst.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
             words);
     }
@@ -131,5 +149,6 @@ public sealed class ConceptThesaurus
     {
         public Dictionary<string, List<string>?>? Concepts { get; set; }
         public List<string>? StoryOpeners { get; set; }
+        public List<string>? DocumentProcedures { get; set; }
     }
 }

@@ -691,7 +691,9 @@ public sealed class RecognizerIndex : IRecognizer
         exemplarTop = -1;
         evidence = default;
         var (queryIds, queryWeights, words, inQuestion) = Vectorize(normalized);
-        if (queryIds.Count == 0)
+        // Character trigrams alone are no evidence: a message none of whose words the index or the thesaurus knows
+        // (keyboard mashing, "qwerty", a language the content has no word of) is not about any label.
+        if (queryIds.Count == 0 || (_options.RequireKnownWord && !KnowsAnyWord(words)))
         {
             return null;
         }
@@ -819,6 +821,14 @@ public sealed class RecognizerIndex : IRecognizer
             labelScores[_feedbackLabel] += (float)(_options.ReportWeight * report);
         }
 
+        if (_noneLabel >= 0 && evidence.Referral && evidence.DocumentProcedure)
+        {
+            // Another agency's word as the document of an office procedure ("sao y căn cước", "dùng VNeID đăng nhập dịch
+            // vụ công"): the out-of-scope exemplars that share the word are about the other agency's own procedure, so
+            // their similarity counts for less (the referral word still lowers the confidence, DisagreementFactor).
+            labelScores[_noneLabel] *= (float)_options.ReferralObjectNoneFactor;
+        }
+
         if (_cueLabels is not null && _options.CueWeight > 0)
         {
             // A phrase that names an operation of one entry ("tới đâu rồi" = following an application) decides
@@ -845,6 +855,20 @@ public sealed class RecognizerIndex : IRecognizer
         return labelScores;
     }
 
+    /// <summary>Whether some word (after typo correction) is a feature of the index or a word of a concept phrase.</summary>
+    private bool KnowsAnyWord(string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (_featureIds.ContainsKey(FeatureHash.Word(word)) || (_concepts?.Words.Contains(word) ?? false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The cue labels named in the question sentence and whether any referral topic is named.</summary>
     private ConceptEvidence Evidence(NormalizedMessage normalized, string[] words, bool[] inQuestion)
     {
@@ -855,9 +879,11 @@ public sealed class RecognizerIndex : IRecognizer
         var several = false;
         var cue = -1;
         var shape = default(ReportShape);
+        var procedure = false;
         _concepts!.Match(words, TonesOf(tokens, words), (concept, at) =>
         {
             shape = shape.With(_concepts.KindOf(concept), 1f);
+            procedure |= _concepts.IsDocumentProcedure(concept);
             conduct |= concept == _conductConcept;
             if (_referrals.ContainsKey(_concepts.Names[concept]))
             {
@@ -879,6 +905,7 @@ public sealed class RecognizerIndex : IRecognizer
             Report = shape.Report,
             ComplaintStatement = shape.Complain > 0 && shape.Ask == 0 && shape.Problem == 0,
             Conduct = conduct,
+            DocumentProcedure = procedure,
             Exempt = code ? _statusLabel : -1,
         };
     }

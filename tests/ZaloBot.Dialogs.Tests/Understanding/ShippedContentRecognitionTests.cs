@@ -48,6 +48,36 @@ public class ShippedContentRecognitionTests
         Assert.That(recognition.Decision, Is.Not.EqualTo(RecognitionDecision.None));
     }
 
+    // Session 8: another agency's document ("căn cước") as the object of a certified copy is the ward's business; with
+    // ReferralObjectNoneFactor = 1 this message is "none". The referral word still lowers the confidence: a "did you mean".
+    [Test]
+    public void Recognize_CertifiedCopyOfAnotherAgencysDocument_CopyEntryNotNone()
+    {
+        var recognition = RepositoryContent.Recognizer.Recognize("cho hỏi sao y thẻ căn cước ở phường được không");
+
+        Assert.That(recognition.TopLabel, Is.EqualTo("chung-thuc-ban-sao"), () => string.Join(", ", recognition.Candidates));
+        Assert.That(recognition.Decision, Is.EqualTo(RecognitionDecision.Clarify));
+    }
+
+    // Wishes open a chat like a greeting (act.greet since session 8: answered, where session 6 asked "did you mean").
+    [Test]
+    public void Recognize_WishWithoutGreetingWord_GreetingAnswered()
+    {
+        var recognition = RepositoryContent.Recognizer.Recognize("chúc cả nhà buổi chiều vui vẻ");
+
+        Assert.That(recognition.TopLabel, Is.EqualTo("intent:greeting"), () => string.Join(", ", recognition.Candidates));
+        Assert.That(recognition.Decision, Is.EqualTo(RecognitionDecision.Answer));
+    }
+
+    // Personal chit-chat is out of scope (LABELING.md rule 1), also beside "ad ơi".
+    [Test]
+    public void Recognize_PersonalChitChat_None()
+    {
+        var recognition = RepositoryContent.Recognizer.Recognize("ad ơi ăn trưa chưa");
+
+        Assert.That(recognition.TopLabel, Is.EqualTo(Recognition.None), () => string.Join(", ", recognition.Candidates));
+    }
+
     // Reports with words no intent phrasing has: the concepts (object + problem, a time span) carry them.
     [TestCase("Cột đèn đầu hẻm bị nghiêng, dây điện lòng thòng mấy hôm nay")]
     [TestCase("nap ho ga truoc nha bi bể, xe may sụp banh hoai")]

@@ -20,9 +20,12 @@ PG="$ConnectionStrings__Postgres"; REDIS="$ConnectionStrings__Redis"
 PG_PORT="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG")"; REDIS_PORT="${REDIS##*:}"
 # Every run starts from an empty database: a previous run's unsent replies (a 12,000-turn run queues 12,000) would
 # otherwise sit ahead of this run's in the outbox.
-PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$PG")" psql -h 127.0.0.1 -p "$PG_PORT" \
-  -U "$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$PG")" -d postgres -q \
-  -c 'DROP DATABASE IF EXISTS zalobot_faults WITH (FORCE)' -c 'CREATE DATABASE zalobot_faults' >/dev/null
+# FAULTS_KEEP_DB=1 keeps it (to compare with a run on a database that has history).
+if [ "${FAULTS_KEEP_DB:-0}" != 1 ]; then
+  PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$PG")" psql -h 127.0.0.1 -p "$PG_PORT" \
+    -U "$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$PG")" -d postgres -q \
+    -c 'DROP DATABASE IF EXISTS zalobot_faults WITH (FORCE)' -c 'CREATE DATABASE zalobot_faults' >/dev/null
+fi
 echo "building (Release)…" >&2
 dotnet build "$ROOT/src/ZaloBot.Web" -c Release -v quiet -nologo >/dev/null
 dotnet build "$ROOT/src/ZaloBot.FakeZalo" -c Release -v quiet -nologo >/dev/null

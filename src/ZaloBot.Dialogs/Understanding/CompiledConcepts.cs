@@ -57,6 +57,27 @@ internal sealed class CompiledConcepts(string[] names, bool[] documentProcedures
         }
     }
 
+    /// <summary>As <see cref="Match(string[], string?[], Action{int, int})"/>, with the length of each match in words.</summary>
+    public void MatchSpans(string[] text, string?[] tones, Action<int, int, int> found)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!byFirst.TryGetValue(text[i], out var phrases))
+            {
+                continue;
+            }
+
+            foreach (var (phrase, phraseTones, concept) in phrases)
+            {
+                if (i + phrase.Length <= text.Length && text.AsSpan(i, phrase.Length).SequenceEqual(phrase)
+                    && TonesAgree(tones, i, phraseTones))
+                {
+                    found(concept, i, phrase.Length);
+                }
+            }
+        }
+    }
+
     private static bool TonesAgree(string?[] tones, int start, string?[] phraseTones)
     {
         for (var k = 0; k < phraseTones.Length; k++)

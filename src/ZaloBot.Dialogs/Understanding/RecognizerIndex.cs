@@ -30,6 +30,9 @@ public sealed class RecognizerIndex : IRecognizer
     private readonly CompiledConcepts? _concepts;
     private readonly FrozenDictionary<string, ReferralEntry> _referrals;
     private readonly int[]? _cueLabels;
+
+    /// <summary>Per label, whether some <c>label.SLUG</c> cue names it (an entry about an operation, not a document).</summary>
+    private readonly bool[]? _cueEntries;
     private readonly int _cancelLabel;
     private readonly int _feedbackLabel;
     private readonly int _statusLabel;
@@ -43,6 +46,15 @@ public sealed class RecognizerIndex : IRecognizer
     private readonly int[] _labelGroups;
     private readonly int _groupCount;
     private LinearModel? _gate;
+
+    /// <summary>Per concept, the FAQ entry that owns it (<see cref="RecognizerOptions.ConceptOwnerShare"/>), or -1.</summary>
+    private int[]? _conceptOwners;
+
+    /// <summary>
+    /// Per label, whether its exemplars name the documents of at least <see cref="RecognizerOptions.OperationMinDocuments"/>
+    /// other entries (an operation applied to documents: tracking, paying, an extract), learned from the content.
+    /// </summary>
+    private bool[]? _operationEntries;
     private LinearModel? _labelModel;
 
     private RecognizerIndex(
@@ -79,6 +91,11 @@ public sealed class RecognizerIndex : IRecognizer
         if (concepts is not null && concepts.Names.Any(n => n.StartsWith(CuePrefix, StringComparison.Ordinal)))
         {
             _cueLabels = concepts.Names.Select(n => n.StartsWith(CuePrefix, StringComparison.Ordinal) ? Array.IndexOf(labels, n[CuePrefix.Length..]) : -1).ToArray();
+            _cueEntries = new bool[labels.Length];
+            foreach (var label in _cueLabels.Where(l => l >= 0))
+            {
+                _cueEntries[label] = true;
+            }
         }
 
         // Groups of the learned gate: one per intent, one for "none", one for all FAQ slugs together. The gate
@@ -238,6 +255,23 @@ public sealed class RecognizerIndex : IRecognizer
         var slabIds = new int[total];
         var slabValues = new float[total];
         var filled = 0;
+        // Which FAQ entry owns which topic (the document or procedure its exemplars are about): counted from the
+        // concept features of the exemplars, only when the option reads it.
+        Dictionary<ulong, int>? topicFeatures = null;
+        Dictionary<(int Concept, int Label), int>? topicCounts = null;
+        var labelSizes = new int[labels.Count];
+        if (compiled is not null && options.OperationDocumentFactor < 1)
+        {
+            topicFeatures = [];
+            topicCounts = [];
+            for (var c = 0; c < compiled.Names.Count; c++)
+            {
+                if (compiled.KindOf(c) == ConceptKind.Topic)
+                {
+                    topicFeatures.TryAdd(compiled.FeatureOf(c), c);
+                }
+            }
+        }
         for (var e = 0; e < extracted.Length; e++)
         {
             var (slab, offset, count) = extracted[e];
@@ -248,8 +282,15 @@ public sealed class RecognizerIndex : IRecognizer
                 continue;
             }
 
+            labelSizes[label]++;
             for (var k = 0; k < count; k++)
             {
+                if (topicFeatures is not null && topicFeatures.TryGetValue(slab.Keys[offset + k], out var topic))
+                {
+                    ref var hits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(topicCounts!, (topic, label), out _);
+                    hits++;
+                }
+
                 ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(provisionalIds, slab.Keys[offset + k], out var exists);
                 if (!exists)
                 {
@@ -405,12 +446,70 @@ public sealed class RecognizerIndex : IRecognizer
             stopwords,
             compiled,
             referrals.ToFrozenDictionary(r => r.Concept, StringComparer.Ordinal));
+        if (topicCounts is not null)
+        {
+            index._conceptOwners = ConceptOwners(compiled!.Names.Count, topicCounts, labelSizes, index._labelGroups, options.ConceptOwnerShare);
+            index._operationEntries = OperationEntries(topicCounts, index._conceptOwners, labels.Count, index._cueEntries, options);
+        }
+
         if (gateTexts is not null)
         {
             index.TrainGate(gateTexts.GetAwaiter().GetResult());
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// Per concept, the FAQ entry (group 0) that names it in the largest share of its exemplars, when that share is at
+    /// least <paramref name="minShare"/>; else -1.
+    /// </summary>
+    private static int[] ConceptOwners(int conceptCount, Dictionary<(int Concept, int Label), int> counts, int[] labelSizes, int[] labelGroups, double minShare)
+    {
+        var owners = new int[conceptCount];
+        var best = new double[conceptCount];
+        Array.Fill(owners, -1);
+        foreach (var ((concept, label), hits) in counts)
+        {
+            if (labelGroups[label] != 0 || labelSizes[label] == 0)
+            {
+                continue;
+            }
+
+            var share = (double)hits / labelSizes[label];
+            if (share >= minShare && (share > best[concept] || (share == best[concept] && label < owners[concept])))
+            {
+                (best[concept], owners[concept]) = (share, label);
+            }
+        }
+
+        return owners;
+    }
+
+    /// <summary>
+    /// Labels whose exemplars name topics owned by at least <see cref="RecognizerOptions.OperationMinDocuments"/> other
+    /// FAQ entries (the documents an operation is applied to; entries with cues of their own do not count as documents
+    /// when <see cref="RecognizerOptions.OperationSparesCueEntries"/>).
+    /// </summary>
+    private static bool[] OperationEntries(Dictionary<(int Concept, int Label), int> counts, int[] owners, int labelCount, bool[]? cueEntries, RecognizerOptions options)
+    {
+        var documents = new HashSet<int>[labelCount];
+        foreach (var ((concept, label), _) in counts)
+        {
+            var owner = owners[concept];
+            if (owner >= 0 && owner != label && !(options.OperationSparesCueEntries && cueEntries is not null && cueEntries[owner]))
+            {
+                (documents[label] ??= []).Add(owner);
+            }
+        }
+
+        var operations = new bool[labelCount];
+        for (var l = 0; l < labelCount; l++)
+        {
+            operations[l] = (documents[l]?.Count ?? 0) >= options.OperationMinDocuments;
+        }
+
+        return operations;
     }
 
     /// <summary>
@@ -837,15 +936,58 @@ public sealed class RecognizerIndex : IRecognizer
             var cueLabels = _cueLabels;
             var tokens = normalized.Tokens;
             var cues = new float[labelScores.Length];
-            _concepts!.Match(words, TonesOf(tokens, words), (concept, at) =>
+            var owners = _conceptOwners;
+            List<(int Owner, int Start, int End)>? documents = null;
+            List<(int Label, int Start, int End)>? operationSpans = null;
+            _concepts!.MatchSpans(words, TonesOf(tokens, words), (concept, at, length) =>
             {
+                if (owners is not null && owners[concept] >= 0)
+                {
+                    (documents ??= []).Add((owners[concept], at, at + length));
+                }
+
                 var label = cueLabels[concept];
                 if (label >= 0 && (label != _cancelLabel || tokens.Count <= _options.CancelCueMaxWords))
                 {
                     var weight = inQuestion[at] ? 1f : (float)_options.ContextSentenceWeight;
                     cues[label] = Math.Max(cues[label], weight);
+                    if (owners is not null && inQuestion[at] && label != _cancelLabel)
+                    {
+                        (operationSpans ??= []).Add((label, at, at + length));
+                    }
                 }
             });
+            if (documents is not null && operationSpans is not null)
+            {
+                // An operation named in the question sentence ("… tới đâu rồi", "mất giấy …") over the document it is
+                // applied to ("hồ sơ kết hôn"): the entry owning the named document loses when the cue is that of an
+                // operation entry (one whose exemplars apply it to several documents, learned from the content), the
+                // document entry is not an operation itself, and the cue's own words are not the document's ("bản
+                // sao giấy" names a copy: it is no operation against the copy entry).
+                var factor = (float)_options.OperationDocumentFactor;
+                var operations = _operationEntries!;
+                var penalised = new bool[labelScores.Length];
+                foreach (var (document, _, _) in documents)
+                {
+                    if (penalised[document] || cues[document] >= 1f
+                        || (_options.OperationSparesCueEntries && _cueEntries![document])
+                        || (_options.OperationSparesOperations && operations[document]))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (operation, start, end) in operationSpans)
+                    {
+                        if (operation != document && operations[operation] && !CueNamesDocument(start, end, document, documents))
+                        {
+                            labelScores[document] *= factor;
+                            penalised[document] = true;
+                            break;
+                        }
+                    }
+                }
+            }
+
             for (var l = 0; l < labelScores.Length; l++)
             {
                 labelScores[l] += (float)_options.CueWeight * cues[l];
@@ -853,6 +995,25 @@ public sealed class RecognizerIndex : IRecognizer
         }
 
         return labelScores;
+    }
+
+    /// <summary>Whether a concept owned by <paramref name="document"/> lies within the cue span [start, end).</summary>
+    private bool CueNamesDocument(int start, int end, int document, List<(int Owner, int Start, int End)> documents)
+    {
+        if (!_options.OperationCueOwnWords)
+        {
+            return false;
+        }
+
+        foreach (var (owner, s, e) in documents)
+        {
+            if (owner == document && s >= start && e <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether some word (after typo correction) is a feature of the index or a word of a concept phrase.</summary>

@@ -198,6 +198,42 @@ public sealed class RecognizerOptions
     /// </summary>
     public bool RequireKnownWord { get; set; } = true;
 
+    /// <summary>
+    /// An operation over the document it is applied to (LABELING.md rule 5): when the question sentence names the
+    /// operation of one entry (a <c>label.SLUG</c> cue: "tới đâu rồi", "mất giấy", "trả qua ngân hàng"), every other
+    /// FAQ entry that owns a topic the message names (the document: "kết hôn", "hộ kinh doanh") has its score
+    /// multiplied by this factor. 1 = off; 0.6 (session 8b): 5-fold +4 phrasings (5 fixed, 1 broken), 0.5-0.7 within one.
+    /// </summary>
+    public double OperationDocumentFactor { get; set; } = 0.6;
+
+    /// <summary>
+    /// A FAQ entry owns a <c>topic.*</c> concept when at least this share of its exemplars name it and no entry names
+    /// it in a larger share (learned from the content at build, <see cref="OperationDocumentFactor"/>).
+    /// </summary>
+    public double ConceptOwnerShare { get; set; } = 0.3;
+
+    /// <summary>
+    /// The cue of an entry counts as an operation (<see cref="OperationDocumentFactor"/>) only when that entry's
+    /// exemplars name the topics owned by at least this many other entries: the content applies it to several
+    /// documents (tracking a business registration or a marriage dossier, paying for a copy). 0 = every cue.
+    /// </summary>
+    public int OperationMinDocuments { get; set; } = 3;
+
+    /// <summary>
+    /// Entries that have cues of their own (<c>label.SLUG</c>: operations such as tracking or paying) never lose to
+    /// another entry's cue under <see cref="OperationDocumentFactor"/>: an operation does not give way to an operation.
+    /// </summary>
+    public bool OperationSparesCueEntries { get; set; } = true;
+
+    /// <summary>An entry that is itself an operation (<see cref="OperationMinDocuments"/>) never loses to another entry's cue.</summary>
+    public bool OperationSparesOperations { get; set; }
+
+    /// <summary>
+    /// A cue whose own words name a document ("bản sao giấy" holds "bản sao") is no operation against that document's
+    /// entry under <see cref="OperationDocumentFactor"/>.
+    /// </summary>
+    public bool OperationCueOwnWords { get; set; } = true;
+
     public void Validate()
     {
         static void Require(bool ok, string message)
@@ -238,6 +274,9 @@ public sealed class RecognizerOptions
         Require(GateLearningRate is > 0 and <= 10, "RecognizerOptions.GateLearningRate must be in (0, 10].");
         Require(GateL2 is >= 0 and < 0.1, "RecognizerOptions.GateL2 must be in [0, 0.1).");
         Require(ReferralObjectNoneFactor is > 0 and <= 1, "RecognizerOptions.ReferralObjectNoneFactor must be in (0, 1].");
+        Require(OperationDocumentFactor is > 0 and <= 1, "RecognizerOptions.OperationDocumentFactor must be in (0, 1].");
+        Require(ConceptOwnerShare is > 0 and <= 1, "RecognizerOptions.ConceptOwnerShare must be in (0, 1].");
+        Require(OperationMinDocuments >= 0, "RecognizerOptions.OperationMinDocuments must be at least 0 (0: every cue).");
         Require(CalibrationTieMargin is >= 0 and <= 1, "RecognizerOptions.CalibrationTieMargin must be in [0, 1].");
     }
 }

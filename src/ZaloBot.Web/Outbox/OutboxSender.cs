@@ -159,6 +159,16 @@ public sealed class OutboxSender(
             return OutboxSendOutcome.Requeued;
         }
 
+        if (error.NotSent)
+        {
+            // Refused in this process (open circuit, our own limiter): Zalo never saw it, so no attempt is spent and
+            // the delay does not grow. Counting these made a Zalo outage of a few minutes fail replies that were
+            // never sent (20 refusals in a row) and left the rest up to 5 min behind once Zalo was back.
+            var at = now + Clamp(error.NotSentRetryAfter!.Value, _options.RetryBaseDelay, NotSentMaxDelay);
+            await RequeueAsync(row.Id, at, null, error.ToString(), refundAttempt: true, cancellationToken);
+            return OutboxSendOutcome.Requeued;
+        }
+
         switch (Classify(error))
         {
             case Verdict.NotDelivered when row.Attempts < _options.MaxAttempts:
@@ -189,6 +199,11 @@ public sealed class OutboxSender(
                 return OutboxSendOutcome.Finished;
         }
     }
+
+    /// <summary>Longest wait after a refusal in this process: the circuit's break (15 s by default) is shorter.</summary>
+    private static readonly TimeSpan NotSentMaxDelay = TimeSpan.FromSeconds(30);
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
 
     /// <summary>How the reason of a held row starts (the stuck rule writes the same words).</summary>
     public const string UnknownReasonPrefix = "outcome unknown";

@@ -402,13 +402,13 @@ public sealed class ZaloOaClient(HttpClient http, IAccessTokenProvider tokens, I
         {
             throw;
         }
-        catch (BrokenCircuitException)
+        catch (BrokenCircuitException ex)
         {
-            return (default, new ZaloError(ZaloErrorCategory.Retryable, null, "circuit open: Zalo failing, call not sent"));
+            return (default, new ZaloError(ZaloErrorCategory.Retryable, null, "circuit open: Zalo failing, call not sent", NotSentRetryAfter: ex.RetryAfter ?? TimeSpan.Zero));
         }
-        catch (RateLimiterRejectedException)
+        catch (RateLimiterRejectedException ex)
         {
-            return (default, new ZaloError(ZaloErrorCategory.Retryable, null, "client rate limit reached: call not sent"));
+            return (default, new ZaloError(ZaloErrorCategory.Retryable, null, "client rate limit reached: call not sent", NotSentRetryAfter: ex.RetryAfter ?? TimeSpan.Zero));
         }
         catch (TimeoutRejectedException)
         {

@@ -317,7 +317,10 @@ public sealed class ZaloOaClientTests
         var second = await harness.Client.GetUserDetailAsync(User);
 
         Assert.That(first.Error, Is.EqualTo(new ZaloError(ZaloErrorCategory.Retryable, null, "HTTP 503 without a Zalo envelope", 503)));
-        Assert.That(second.Error, Is.EqualTo(new ZaloError(ZaloErrorCategory.Retryable, null, "circuit open: Zalo failing, call not sent")));
+        Assert.That(second.Error!.Message, Is.EqualTo("circuit open: Zalo failing, call not sent"));
+        Assert.That(second.Error.Category, Is.EqualTo(ZaloErrorCategory.Retryable));
+        Assert.That(second.Error.NotSent, Is.True, "nothing reached Zalo");
+        Assert.That(second.Error.NotSentRetryAfter, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
         Assert.That(Zalo.RequestCount("user/detail"), Is.EqualTo(3));
     }
 

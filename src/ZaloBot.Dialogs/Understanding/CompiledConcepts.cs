@@ -37,25 +37,8 @@ internal sealed class CompiledConcepts(string[] names, bool[] documentProcedures
     /// are equal, and a third of citizens' messages have no marks, where the ambiguity stays).
     /// <paramref name="tones"/>: per word, <see cref="ToneOf"/> of its token, null for an unmarked or corrected word.
     /// </summary>
-    public void Match(string[] text, string?[] tones, Action<int, int> found)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!byFirst.TryGetValue(text[i], out var phrases))
-            {
-                continue;
-            }
-
-            foreach (var (phrase, phraseTones, concept) in phrases)
-            {
-                if (i + phrase.Length <= text.Length && text.AsSpan(i, phrase.Length).SequenceEqual(phrase)
-                    && TonesAgree(tones, i, phraseTones))
-                {
-                    found(concept, i);
-                }
-            }
-        }
-    }
+    public void Match(string[] text, string?[] tones, Action<int, int> found) =>
+        MatchSpans(text, tones, (concept, at, _) => found(concept, at));
 
     /// <summary>As <see cref="Match(string[], string?[], Action{int, int})"/>, with the length of each match in words.</summary>
     public void MatchSpans(string[] text, string?[] tones, Action<int, int, int> found)

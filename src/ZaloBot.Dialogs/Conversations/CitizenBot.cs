@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
 using ZaloBot.Dialogs.Cchc;
 using ZaloBot.Dialogs.Effects;
 using ZaloBot.Dialogs.Engine;
@@ -423,33 +421,17 @@ public sealed class CitizenBot : IBot
     }
 
     private static bool IsShortReply(BotTexts texts, string text) =>
-        ShortReplies.GetValue(texts, static t => new ShortReplyForms(t)).Matches(text)
+        IsShortReplyPhrase(texts, text)
+        || (WithoutFillers(texts, text) is { Length: > 0 } core && IsShortReplyPhrase(texts, core))
         || ConfirmPrompt.Match(text, texts.YesWords, texts.NoWords, texts.PoliteParticles) is not null;
 
-    private static readonly ConditionalWeakTable<BotTexts, ShortReplyForms> ShortReplies = new();
+    private static bool IsShortReplyPhrase(BotTexts texts, string text) =>
+        TextFolding.IsOneOf(text, texts.ShortReplyWords) || TextFolding.IsOneOf(text, [texts.IntakeConfirmYes]);
 
-    /// <summary>The short replies and their fillers folded once per <see cref="BotTexts"/> (asked on every plain message).</summary>
-    private sealed class ShortReplyForms(BotTexts texts)
-    {
-        private readonly FrozenSet<string> _replies = texts.ShortReplyWords.Append(texts.IntakeConfirmYes)
-            .Select(TextFolding.Fold).Where(f => f.Length > 0).ToFrozenSet(StringComparer.Ordinal);
-
-        private readonly FrozenSet<string> _fillers = texts.ShortReplyFillers.Select(TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
-
-        /// <summary>"cảm ơn", and "cảm ơn nhiều nha ad" once its fillers are left out; never a message of fillers only.</summary>
-        public bool Matches(string text)
-        {
-            var folded = TextFolding.Fold(text);
-            if (_replies.Contains(folded))
-            {
-                return true;
-            }
-
-            var kept = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => TextFolding.Fold(w)).Where(w => w.Length > 0 && !_fillers.Contains(w));
-            var core = string.Join(' ', kept);
-            return core.Length > 0 && _replies.Contains(core);
-        }
-    }
+    /// <summary>"cảm ơn nhiều nha ad" → "cam on": the folded words that are not fillers (empty for fillers only).</summary>
+    private static string WithoutFillers(BotTexts texts, string text) =>
+        string.Join(' ', TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !TextFolding.IsOneOf(w, texts.ShortReplyFillers)));
 
     /// <summary>
     /// A report in the citizen's own words starts the intake with that text as its description: the recognizer says

@@ -200,7 +200,7 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>Longest wait after a refusal in this process: the circuit's break (15 s by default) is shorter.</summary>
+    /// <summary>Longest wait after a refusal in this process: the circuit's break (5 s by default) is shorter.</summary>
     private static readonly TimeSpan NotSentMaxDelay = TimeSpan.FromSeconds(30);
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
